@@ -1,0 +1,1 @@
+"""Accounts: users of the four roles, sign-in and sessions."""

@@ -1,0 +1,25 @@
+"""Account commands."""
+import logging
+
+import click
+from flask.cli import with_appcontext
+
+from recruit.accounts import services
+from recruit.extensions import db
+
+logger = logging.getLogger(__name__)
+
+
+@click.command("create-admin")
+@click.option("--username", required=True, help="Sign-in name of the bureau account.")
+@click.option("--password", required=True, prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--name", "display_name", default="", help="Name shown in the interface.")
+@with_appcontext
+def create_admin_command(username, password, display_name):
+    """Create a bureau staff account (or reset its password if it exists)."""
+    try:
+        user, created = services.create_or_reset_bureau_user(username, password, display_name)
+    except services.AccountError as error:
+        raise click.ClickException(error.message) from error
+    db.session.commit()
+    click.echo(f"{'Created' if created else 'Updated'} bureau account '{user.username}' (id {user.id}).")

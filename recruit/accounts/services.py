@@ -1,0 +1,87 @@
+"""Account rules: creating users, passwords, sessions."""
+import logging
+
+import sqlalchemy as sa
+
+from recruit.accounts.models import User
+from recruit.core.models import utcnow
+from recruit.extensions import db
+
+logger = logging.getLogger(__name__)
+
+MIN_PASSWORD_LENGTH = 8
+
+
+class AccountError(ValueError):
+    """A rule on accounts was broken; `message` says which."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def check_password_strength(password):
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise AccountError("password_short", f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")
+
+
+def find_for_login(identifier):
+    """The account an identifier names: an ID number or mobile finds a seeker, anything else a username."""
+    from recruit.domain import idcard
+    from recruit.domain.errors import DomainError
+    from recruit.domain import mobile
+    from recruit.seekers.services import find_by_id_number
+
+    text = (identifier or "").strip()
+    normalized = idcard.normalize(text)
+    if len(normalized) == 18 and normalized[:17].isdigit():
+        seeker = find_by_id_number(normalized)
+        return seeker.user if seeker is not None else None
+    try:
+        return find_by_username(mobile.validate(text))
+    except DomainError:
+        return find_by_username(text)
+
+
+def authenticate(identifier, password):
+    """The active user these credentials belong to, or None (same answer for unknown user and bad password)."""
+    user = find_for_login(identifier)
+    if user is None or not user.active or not user.check_password(password or ""):
+        return None
+    user.last_login_at = utcnow()
+    return user
+
+
+def end_sessions(user):
+    """Invalidate every session of this user (sign-out, password change)."""
+    user.session_version = (user.session_version or 0) + 1
+
+
+def change_password(user, new_password):
+    check_password_strength(new_password)
+    user.set_password(new_password)
+    end_sessions(user)
+
+
+def find_by_username(username):
+    return db.session.scalar(sa.select(User).where(User.username == username))
+
+
+def create_or_reset_bureau_user(username, password, display_name=""):
+    """A bureau account with this name and password; returns (user, created)."""
+    username = (username or "").strip()
+    if not username:
+        raise AccountError("username_empty", "A username is required.")
+    check_password_strength(password)
+    user = find_by_username(username)
+    created = user is None
+    if created:
+        user = User(username=username, role="bureau", display_name=display_name or username)
+        db.session.add(user)
+    elif user.role != "bureau":
+        raise AccountError("username_taken", f"'{username}' is already used by a {user.role} account.")
+    user.set_password(password)
+    end_sessions(user)
+    db.session.flush()
+    return user, created

@@ -1,0 +1,89 @@
+"""Sign-in, sign-out and password change."""
+import logging
+from urllib.parse import urlparse
+
+from flask import Blueprint
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import session
+from flask import url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_login import login_required
+from flask_login import login_user
+from flask_login import logout_user
+
+from recruit.accounts import services
+from recruit.accounts.forms import ChangePasswordForm
+from recruit.accounts.forms import LoginForm
+from recruit.audit.services import record
+from recruit.extensions import db
+from recruit.extensions import limiter
+
+logger = logging.getLogger(__name__)
+
+bp = Blueprint("accounts", __name__, url_prefix="/account")
+
+HOME_BY_ROLE = {"seeker": "seekers.profile", "employer": "employers.profile", "bureau": "bureau.home",
+                "partner": "partner.seekers"}
+
+
+def home_url(user):
+    return url_for(HOME_BY_ROLE.get(user.role, "main.home"))
+
+
+def _safe_next(target):
+    """Only a path on this site: never redirect to another host after sign-in."""
+    parsed = urlparse(target or "")
+    return target if target and not parsed.netloc and not parsed.scheme and target.startswith("/") else None
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("10 per minute", methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(home_url(current_user))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.identifier.data, form.password.data)
+        if user is None:
+            record("login_failed", identifier=form.identifier.data[:40])
+            db.session.commit()
+            form.password.errors.append(_("The account or password is wrong."))
+        else:
+            session.clear()  # a new session at sign-in: nothing from before it carries over
+            login_user(user, remember=form.remember.data)
+            record("login", target=user, user=user)
+            db.session.commit()
+            return redirect(_safe_next(request.args.get("next")) or home_url(user))
+    return render_template("accounts/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    user = current_user._get_current_object()
+    services.end_sessions(user)
+    record("logout", target=user, user=user)
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("You have signed out."), "info")
+    return redirect(url_for("main.home"))
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    user = current_user._get_current_object()
+    form = ChangePasswordForm(user=user)
+    if form.validate_on_submit():
+        services.change_password(user, form.new.data)
+        record("password_changed", target=user)
+        db.session.commit()
+        login_user(user)  # this session carries on with the new version; all others have ended
+        flash(_("Your password has been changed. Other devices have been signed out."), "success")
+        return redirect(home_url(user))
+    return render_template("accounts/change_password.html", form=form)

@@ -1,0 +1,1 @@
+"""Applications and their pipeline, from 投递 to 稳岗."""

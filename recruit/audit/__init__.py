@@ -1,0 +1,1 @@
+"""The audit log: logins, approvals, pipeline changes, PII views and exports."""

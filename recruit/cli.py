@@ -1,0 +1,44 @@
+"""The `recruit` command: a Flask command group, so `recruit run`, `recruit routes` and `recruit db` work."""
+import logging
+import os
+
+import click
+from flask.cli import FlaskGroup
+from flask.cli import with_appcontext
+
+from recruit import create_app
+
+logger = logging.getLogger(__name__)
+
+
+def main():
+    """Entry point of the installed `recruit` script."""
+    cli = FlaskGroup(create_app=lambda: create_app(), help="Recruit: job fairs and cross-province recruitment.")
+    cli(prog_name="recruit")
+
+
+def register(app):
+    """Attach every feature's commands to the app's command group."""
+    from recruit.accounts.cli import create_admin_command
+    from recruit.demo.cli import demo_command
+    from recruit.events.cli import events_command
+
+    for command in (serve_command, create_admin_command, demo_command, events_command):
+        app.cli.add_command(command)
+
+
+@click.command("serve")
+@click.option("--host", default=lambda: os.environ.get("RECRUIT_HOST", "127.0.0.1"), show_default="127.0.0.1")
+@click.option("--port", type=int, default=lambda: int(os.environ.get("RECRUIT_PORT", "8000")),
+              show_default="8000")
+@click.option("--workers", type=int, default=lambda: int(os.environ.get("RECRUIT_WORKERS", "2")),
+              show_default="2")
+@with_appcontext
+def serve_command(host, port, workers):
+    """Apply migrations, then serve with gunicorn (production WSGI server)."""
+    from recruit.serving import apply_migrations
+    from recruit.serving import run_gunicorn
+
+    apply_migrations()
+    click.echo(f"Recruit listening on http://{host}:{port}/ with {workers} worker(s)")
+    run_gunicorn(host, port, workers)

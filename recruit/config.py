@@ -1,0 +1,97 @@
+"""Configuration from the environment (DESIGN.md §4)."""
+import logging
+import os
+import secrets
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+def _env(name, default=None):
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+class Config:
+    """Settings for a real deployment; every value can come from the environment."""
+
+    TESTING = False
+    SQLALCHEMY_DATABASE_URI = None  # filled in by resolve() from RECRUIT_DATABASE_URL or the instance folder
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SECRET_KEY = None
+    REPORTS_DIR = None
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    SCHEDULER = "on"
+    TIMEZONE = "Asia/Shanghai"
+    BABEL_DEFAULT_LOCALE = "zh_Hans_CN"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
+    LANGUAGES = ("zh_Hans_CN", "en")
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    WTF_CSRF_TIME_LIMIT = None
+    MAX_CONTENT_LENGTH = 32 * 1024 * 1024
+    PAGE_SIZE = 20
+
+    @classmethod
+    def from_environment(cls):
+        """Values given in the environment, by their DESIGN.md names."""
+        return {
+            "SQLALCHEMY_DATABASE_URI": _env("RECRUIT_DATABASE_URL"),
+            "SECRET_KEY": _env("RECRUIT_SECRET_KEY"),
+            "REPORTS_DIR": _env("RECRUIT_REPORTS_DIR"),
+            "RATELIMIT_STORAGE_URI": _env("RECRUIT_RATELIMIT_STORAGE_URL", cls.RATELIMIT_STORAGE_URI),
+            "SCHEDULER": _env("RECRUIT_SCHEDULER", cls.SCHEDULER).lower(),
+            "TIMEZONE": _env("RECRUIT_TIMEZONE", cls.TIMEZONE),
+        }
+
+
+class TestingConfig(Config):
+    """Settings for the test suite: no scheduler, CSRF checked only where a test asks for it."""
+
+    TESTING = True
+    SCHEDULER = "off"
+    WTF_CSRF_ENABLED = False
+    RATELIMIT_ENABLED = True
+    SERVER_NAME = None
+
+    @classmethod
+    def from_environment(cls):
+        return {}
+
+
+def resolve(app):
+    """Fill in what defaults to the instance folder: database, secret key and reports folder."""
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{instance / 'recruit.sqlite3'}"
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(instance / "secret_key")
+    if not app.config.get("REPORTS_DIR"):
+        app.config["REPORTS_DIR"] = str(instance / "reports")
+    app.config["BABEL_DEFAULT_TIMEZONE"] = app.config["TIMEZONE"]
+    app.config["RATELIMIT_STORAGE_URI"] = app.config.get("RATELIMIT_STORAGE_URI") or "memory://"
+    _tune_engine(app)
+
+
+def _instance_secret(path):
+    """Read the generated key, creating it once; O_EXCL keeps concurrent workers on the same key."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_hex(32))
+    logger.info("generated a new secret key in %s", path)
+    return path.read_text().strip()
+
+
+def _tune_engine(app):
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        options.setdefault("connect_args", {}).setdefault("timeout", 30)
+        options.pop("pool_pre_ping", None)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options

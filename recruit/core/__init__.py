@@ -1,0 +1,1 @@
+"""What every feature shares: model helpers, access checks, audit, web glue."""

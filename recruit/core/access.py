@@ -1,0 +1,78 @@
+"""Access checks: the role of the user and, on every object, whether it is theirs to see."""
+import functools
+import logging
+
+from flask import abort
+from flask_login import current_user
+from flask_login import login_required
+
+logger = logging.getLogger(__name__)
+
+
+def role_required(*roles):
+    """Signed-in users of these roles only: anonymous users go to sign-in, others get 403."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def region_prefix(code):
+    """The prefix every code inside a region shares: 52 for a province, 5205 for a city, the code for a county."""
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return code
+
+
+def in_regions(code, region_codes):
+    """True when a region code lies in one of the given regions."""
+    return bool(code) and any(code.startswith(region_prefix(region)) for region in region_codes)
+
+
+def can_view_seeker(user, seeker):
+    if not user.is_authenticated:
+        return False
+    if user.role == "bureau":
+        return True
+    if user.role == "seeker":
+        return seeker.user_id == user.id
+    if user.role == "partner":
+        return in_regions(seeker.hometown_code, user.region_codes)
+    if user.role == "employer":
+        # An employer sees a seeker only through an application to one of its postings.
+        return any(a.posting.employer_id == user.employer_id for a in seeker.applications)
+    return False
+
+
+def can_manage_employer(user, employer):
+    return user.is_authenticated and (user.role == "bureau" or
+                                      (user.role == "employer" and user.employer_id == employer.id))
+
+
+def can_manage_posting(user, posting):
+    return can_manage_employer(user, posting.employer)
+
+
+def can_manage_application(user, application):
+    """Employers move applications to their own postings; the bureau moves any."""
+    return can_manage_posting(user, application.posting)
+
+
+def get_or_404(model, object_id, check=None):
+    """Load an object and apply an object-level check; a failed check is a 404, so ids are not probed."""
+    from recruit.extensions import db
+
+    obj = db.session.get(model, object_id)
+    if obj is None or (check is not None and not check(current_user, obj)):
+        abort(404)
+    return obj

@@ -1,0 +1,29 @@
+"""Model helpers shared by every feature."""
+from datetime import UTC
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+
+
+def utcnow():
+    """Naive UTC: every timestamp is stored in UTC and shown in Asia/Shanghai."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def enum_column(values, name, default=None, **kwargs):
+    """A short string column held to its allowed values by a CHECK constraint on every database."""
+    return mapped_column(
+        sa.Enum(*values, name=name, native_enum=False, create_constraint=True, length=20, validate_strings=True),
+        default=default,
+        server_default=default,
+        **kwargs,
+    )
+
+
+class TimestampMixin:
+    """created_at / updated_at kept by the ORM."""
+
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=sa.func.now())
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, server_default=sa.func.now())

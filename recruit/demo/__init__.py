@@ -1,0 +1,1 @@
+"""Demo data for the two events of the seed report."""

@@ -1,0 +1,1 @@
+"""Employers: company registration, review by the bureau."""

@@ -1,0 +1,20 @@
+"""Every model, imported once so that SQLAlchemy and Alembic see the whole schema."""
+from recruit.accounts.models import User
+from recruit.accounts.models import UserRegion
+from recruit.applications.models import Application
+from recruit.applications.models import ApplicationChange
+from recruit.applications.models import Notice
+from recruit.audit.models import AuditEvent
+from recruit.checkin.models import Checkin
+from recruit.employers.models import Employer
+from recruit.events.models import Event
+from recruit.events.models import Participation
+from recruit.postings.models import Posting
+from recruit.postings.models import posting_events
+from recruit.reports.models import Report
+from recruit.seekers.models import Seeker
+
+__all__ = [
+    "Application", "ApplicationChange", "AuditEvent", "Checkin", "Employer", "Event", "Notice",
+    "Participation", "Posting", "Report", "Seeker", "User", "UserRegion", "posting_events",
+]

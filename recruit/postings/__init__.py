@@ -1,0 +1,1 @@
+"""Postings: the openings employers offer at events."""

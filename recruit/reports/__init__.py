@@ -1,0 +1,1 @@
+"""Reports: match summaries generated on a schedule or by hand."""

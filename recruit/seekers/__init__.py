@@ -1,0 +1,1 @@
+"""Seekers: registration, profile, consent."""

@@ -1,0 +1,47 @@
+"""Job seekers (求职者)."""
+import logging
+from datetime import date
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import relationship
+
+from recruit.core.models import TimestampMixin
+from recruit.core.models import enum_column
+from recruit.extensions import db
+
+logger = logging.getLogger(__name__)
+
+
+class Seeker(TimestampMixin, db.Model):
+    """A job seeker; the ID number is kept encrypted, found by a keyed hash and shown masked."""
+
+    __tablename__ = "seekers"
+    __table_args__ = (sa.CheckConstraint("expected_salary IS NULL OR expected_salary >= 0", name="salary"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    id_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    id_encrypted: Mapped[str] = mapped_column(sa.Text)
+    id_masked: Mapped[str] = mapped_column(sa.String(18))
+    birth_date: Mapped[date]
+    sex: Mapped[str] = enum_column(("M", "F"), "seeker_sex")
+    mobile: Mapped[str] = mapped_column(sa.String(11), index=True)
+    hometown_code: Mapped[str] = mapped_column(sa.String(6), index=True)
+    current_region_code: Mapped[str | None] = mapped_column(sa.String(6))
+    education: Mapped[str | None] = mapped_column(sa.String(2))
+    skills: Mapped[list] = mapped_column(sa.JSON, default=list)
+    desired_occupations: Mapped[list] = mapped_column(sa.JSON, default=list)
+    expected_salary: Mapped[int | None]
+    willing_to_relocate: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    available_from: Mapped[date | None]
+    consent_at: Mapped[datetime | None]
+    consent_version: Mapped[str] = mapped_column(sa.String(20), default="", server_default="")
+    registered_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+
+    user = relationship("User", back_populates="seeker", foreign_keys=[user_id])
+    applications = relationship("Application", back_populates="seeker", cascade="all, delete-orphan")
+    checkins = relationship("Checkin", back_populates="seeker", cascade="all, delete-orphan")

@@ -1,0 +1,41 @@
+"""Start-up steps of a production server: migrations, then gunicorn."""
+import logging
+
+from flask_migrate import upgrade
+from gunicorn.app.base import BaseApplication
+
+logger = logging.getLogger(__name__)
+
+
+def apply_migrations():
+    """Bring the database schema up to date (a start-up step, never an import side effect)."""
+    upgrade()
+
+
+class GunicornServer(BaseApplication):
+    """gunicorn run from Python, each worker building its own app (no engine shared across fork)."""
+
+    def __init__(self, options):
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        from recruit import create_app
+
+        return create_app()
+
+
+def run_gunicorn(host, port, workers):
+    GunicornServer({
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": 4,
+        "timeout": 120,
+        "accesslog": "-",
+        "preload_app": False,
+    }).run()

@@ -1,0 +1,83 @@
+"""Fixtures: an app on a fresh database (SQLite, or PostgreSQL when RECRUIT_TEST_DATABASE_URL is set)."""
+import os
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from recruit import create_app
+from recruit.config import TestingConfig
+from recruit.extensions import db as _db
+
+POSTGRES_URL = os.environ.get("RECRUIT_TEST_DATABASE_URL", "")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "postgres" in item.keywords and not POSTGRES_URL.startswith("postgresql"):
+            item.add_marker(pytest.mark.skip(reason="RECRUIT_TEST_DATABASE_URL is not a PostgreSQL URL"))
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """A new database for this run: a SQLite file, or a PostgreSQL database created and dropped here."""
+    if not POSTGRES_URL:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        return
+    server = sa.make_url(POSTGRES_URL)
+    name = f"recruit_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    yield server.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory):
+    instance = tmp_path_factory.mktemp("instance")
+
+    class Config(TestingConfig):
+        SQLALCHEMY_DATABASE_URI = database_url
+        SECRET_KEY = "test-secret-key"
+        REPORTS_DIR = str(instance / "reports")
+
+    application = create_app(Config)
+    application.instance_path = str(instance)
+    with application.app_context():
+        upgrade()  # the schema comes from the migrations, which also proves they build everything
+    return application
+
+
+@pytest.fixture
+def db(app):
+    """The database inside an app context; every row a test wrote is removed afterwards."""
+    with app.app_context():
+        yield _db
+        _db.session.rollback()
+        _empty_tables()
+        _db.session.remove()
+
+
+def _empty_tables():
+    tables = [t for t in reversed(_db.metadata.sorted_tables)]
+    with _db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            conn.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(table.delete())
+
+
+@pytest.fixture
+def client(app, db):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app, db):
+    return app.test_cli_runner()
