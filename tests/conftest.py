@@ -13,6 +13,11 @@ from recruit.extensions import db as _db
 POSTGRES_URL = os.environ.get("RECRUIT_TEST_DATABASE_URL", "")
 
 
+def pytest_configure(config):
+    if os.environ.get("RECRUIT_REQUIRE_POSTGRES") and not POSTGRES_URL.startswith("postgresql"):
+        raise pytest.UsageError("RECRUIT_REQUIRE_POSTGRES is set but RECRUIT_TEST_DATABASE_URL is not PostgreSQL")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords and not POSTGRES_URL.startswith("postgresql"):

@@ -36,7 +36,7 @@ class User(UserMixin, TimestampMixin, db.Model):
     last_login_at: Mapped[datetime | None]
 
     employer = relationship("Employer", back_populates="users")
-    seeker = relationship("Seeker", back_populates="user", uselist=False)
+    seeker = relationship("Seeker", back_populates="user", uselist=False, foreign_keys="Seeker.user_id")
     regions = relationship("UserRegion", cascade="all, delete-orphan", lazy="selectin")
 
     def set_password(self, password):

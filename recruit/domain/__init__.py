@@ -1,0 +1,1 @@
+"""Pure domain rules of Recruit: identity numbers, codes, regions and classifications (no Flask)."""
