@@ -60,9 +60,16 @@ def init_extensions(app):
 
 def register_blueprints(app):
     from recruit.accounts.views import bp as accounts_bp
+    from recruit.applications.views import bp as applications_bp
+    from recruit.bureau.views import bp as bureau_bp
+    from recruit.employers.views import bp as employers_bp
     from recruit.main.views import bp as main_bp
+    from recruit.partner.views import bp as partner_bp
+    from recruit.postings.views import bp as postings_bp
+    from recruit.seekers.views import bp as seekers_bp
 
-    for blueprint in (main_bp, accounts_bp):
+    for blueprint in (main_bp, accounts_bp, seekers_bp, partner_bp, employers_bp, postings_bp, applications_bp,
+                      bureau_bp):
         app.register_blueprint(blueprint)
 
 

@@ -4,11 +4,13 @@ import uuid
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from recruit import create_app
 from recruit.config import TestingConfig
 from recruit.extensions import db as _db
+from recruit.extensions import limiter
 
 POSTGRES_URL = os.environ.get("RECRUIT_TEST_DATABASE_URL", "")
 
@@ -41,6 +43,18 @@ def database_url(tmp_path_factory):
     admin.dispose()
 
 
+class IsolatedClient(FlaskClient):
+    """Each request in an app context of its own, as in production.
+
+    The `db` fixture keeps an app context open and a request reuses an open one: without this, `g` (where
+    Flask-Login caches the signed-in user and Flask-Babel the locale) would carry over between requests.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def app(database_url, tmp_path_factory):
     instance = tmp_path_factory.mktemp("instance")
@@ -52,6 +66,7 @@ def app(database_url, tmp_path_factory):
 
     application = create_app(Config)
     application.instance_path = str(instance)
+    application.test_client_class = IsolatedClient
     with application.app_context():
         upgrade()  # the schema comes from the migrations, which also proves they build everything
     return application
@@ -60,11 +75,14 @@ def app(database_url, tmp_path_factory):
 @pytest.fixture
 def db(app):
     """The database inside an app context; every row a test wrote is removed afterwards."""
+    limiter.reset()  # sign-in counters are per app: each test starts at zero
     with app.app_context():
         yield _db
         _db.session.rollback()
         _empty_tables()
         _db.session.remove()
+        # Requests used connections of their own: close them now, not in the garbage collector.
+        _db.engine.dispose()
 
 
 def _empty_tables():
