@@ -9,6 +9,7 @@ from wtforms import StringField
 from wtforms.validators import DataRequired
 from wtforms.validators import EqualTo
 from wtforms.validators import Length
+from wtforms.validators import ValidationError
 
 from recruit.accounts.services import MIN_PASSWORD_LENGTH
 
@@ -33,7 +34,5 @@ class ChangePasswordForm(FlaskForm):
         self.user = user
 
     def validate_current(self, field):
-        from wtforms.validators import ValidationError
-
         if not self.user.check_password(field.data):
             raise ValidationError(_l("This is not your current password."))

@@ -5,6 +5,9 @@ import sqlalchemy as sa
 
 from recruit.accounts.models import User
 from recruit.core.models import utcnow
+from recruit.domain import idcard
+from recruit.domain import mobile
+from recruit.domain.errors import DomainError
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)
@@ -26,17 +29,19 @@ def check_password_strength(password):
         raise AccountError("password_short", f"The password needs at least {MIN_PASSWORD_LENGTH} characters.")
 
 
+def looks_like_id_number(text):
+    number = idcard.normalize(text or "")
+    return len(number) == idcard.LENGTH and number[:17].isdigit()
+
+
 def find_for_login(identifier):
     """The account an identifier names: an ID number or mobile finds a seeker, anything else a username."""
-    from recruit.domain import idcard
-    from recruit.domain.errors import DomainError
-    from recruit.domain import mobile
+    # Imported here: the seeker services build on these account services.
     from recruit.seekers.services import find_by_id_number
 
     text = (identifier or "").strip()
-    normalized = idcard.normalize(text)
-    if len(normalized) == 18 and normalized[:17].isdigit():
-        seeker = find_by_id_number(normalized)
+    if looks_like_id_number(text):
+        seeker = find_by_id_number(text)
         return seeker.user if seeker is not None else None
     try:
         return find_by_username(mobile.validate(text))
@@ -44,8 +49,19 @@ def find_for_login(identifier):
         return find_by_username(text)
 
 
+def masked_identifier(identifier):
+    """What the audit log keeps of a failed sign-in: never an ID number or mobile in clear."""
+    text = (identifier or "").strip()[:40]
+    if looks_like_id_number(text):
+        return idcard.mask(text)
+    try:
+        return mobile.mask(mobile.validate(text))
+    except DomainError:
+        return text
+
+
 def authenticate(identifier, password):
-    """The active user these credentials belong to, or None (same answer for unknown user and bad password)."""
+    """The active user these credentials name, or None (one answer for unknown user and bad password)."""
     user = find_for_login(identifier)
     if user is None or not user.active or not user.check_password(password or ""):
         return None

@@ -36,8 +36,10 @@ def home_url(user):
 
 def _safe_next(target):
     """Only a path on this site: never redirect to another host after sign-in."""
-    parsed = urlparse(target or "")
-    return target if target and not parsed.netloc and not parsed.scheme and target.startswith("/") else None
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None  # browsers read "//host" and "/\\host" as another host
+    parsed = urlparse(target)
+    return target if not parsed.netloc and not parsed.scheme else None
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -49,7 +51,7 @@ def login():
     if form.validate_on_submit():
         user = services.authenticate(form.identifier.data, form.password.data)
         if user is None:
-            record("login_failed", identifier=form.identifier.data[:40])
+            record("login_failed", identifier=services.masked_identifier(form.identifier.data))
             db.session.commit()
             form.password.errors.append(_("The account or password is wrong."))
         else:
@@ -68,8 +70,8 @@ def logout():
     services.end_sessions(user)
     record("logout", target=user, user=user)
     db.session.commit()
-    logout_user()
     session.clear()
+    logout_user()  # after the clear: it leaves the note that tells Flask-Login to delete the remember cookie
     flash(_("You have signed out."), "info")
     return redirect(url_for("main.home"))
 

@@ -5,15 +5,21 @@ from urllib.parse import urlparse
 from flask import Blueprint
 from flask import abort
 from flask import current_app
+from flask import jsonify
 from flask import redirect
 from flask import render_template
 from flask import request
 from flask import session
 from flask import url_for
 
+from recruit.domain import regions
 from recruit.events import services as event_services
+from recruit.seekers.services import PRIVACY_VERSION
 
 logger = logging.getLogger(__name__)
+
+REGION_SEARCH_LIMIT = 15
+LEVEL_ORDER = {"county": 0, "city": 1, "province": 2}
 
 bp = Blueprint("main", __name__)
 
@@ -44,3 +50,22 @@ def set_language(code):
 def register():
     """Choose what to register: a job seeker or a company."""
     return render_template("main/register.html")
+
+
+@bp.route("/privacy")
+def privacy():
+    """The privacy notice seekers consent to; its version is recorded with each consent."""
+    return render_template("main/privacy.html", version=PRIVACY_VERSION)
+
+
+@bp.route("/regions/search")
+def region_search():
+    """Current regions matching a Chinese name, pinyin initials or code prefix, for the region picker."""
+    query = request.args.get("q", "")[:40]
+    found = [r for r in regions.search(query, limit=REGION_SEARCH_LIMIT) if r.pickable]
+    # A hometown is usually a county: among the best matches, counties come before cities and provinces.
+    found.sort(key=lambda r: LEVEL_ORDER[r.level])
+    response = jsonify([{"code": r.code, "name": r.name, "full_name": r.full_name} for r in found])
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
+    return response
