@@ -1,0 +1,111 @@
+"""Company registration, the company's own page and its editing."""
+import logging
+
+from flask import Blueprint
+from flask import abort
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import session
+from flask import url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_login import login_user
+
+from recruit.core.access import role_required
+from recruit.domain import industries
+from recruit.domain import regions
+from recruit.employers import services
+from recruit.employers.forms import CompanyForm
+from recruit.employers.forms import RegistrationForm
+from recruit.employers.forms import ui_lang
+from recruit.employers.labels import EMPLOYER_STATUS_LABELS
+from recruit.employers.labels import SIZE_LABELS
+from recruit.extensions import db
+from recruit.postings import services as posting_services
+
+logger = logging.getLogger(__name__)
+
+bp = Blueprint("employers", __name__)
+
+
+@bp.app_template_filter("employer_status")
+def employer_status_label(code):
+    return EMPLOYER_STATUS_LABELS.get(code, code)
+
+
+@bp.app_template_filter("employer_size")
+def employer_size_label(code):
+    return SIZE_LABELS.get(code, code)
+
+
+@bp.app_template_filter("industry_name")
+def industry_name(letter):
+    return industries.name(letter, ui_lang()) if industries.is_valid(letter or "") else letter
+
+
+@bp.app_template_filter("region_name")
+def region_name(code):
+    """A region's full name (province down to county); the code itself when unknown."""
+    return regions.full_name(code) if code else ""
+
+
+@bp.route("/employers/register", methods=["GET", "POST"])
+def register():
+    if current_user.is_authenticated:
+        flash(_("You are signed in already. Sign out first to register a company."), "info")
+        return redirect(url_for("main.home"))
+    form = RegistrationForm()
+    if form.validate_on_submit():
+        try:
+            user = services.register_employer(form.company_data(), form.username.data, form.password.data)
+        except services.EmployerError as error:
+            form.add_error(error)
+        else:
+            db.session.commit()
+            session.clear()  # a new session at sign-in, as the sign-in page does
+            login_user(user)
+            flash(_("Your company is registered. The bureau will review it; meanwhile you can draft "
+                    "postings."), "success")
+            return redirect(url_for("employers.profile"))
+    return render_template("employers/register.html", form=form)
+
+
+def own_employer():
+    """The signed-in HR contact's company."""
+    employer = current_user.employer
+    if employer is None:
+        abort(404)
+    return employer
+
+
+@bp.route("/employer")
+@role_required("employer")
+def profile():
+    employer = own_employer()
+    postings = db.session.scalars(posting_services.postings_of(employer)).all()
+    return render_template(
+        "employers/profile.html", employer=employer, postings=postings,
+        applicants=posting_services.applicant_counts(postings),
+        participations=services.participations_of(employer),
+    )
+
+
+@bp.route("/employer/edit", methods=["GET", "POST"])
+@role_required("employer")
+def edit():
+    employer = own_employer()
+    form = CompanyForm(obj=employer, employer=employer)
+    if form.validate_on_submit():
+        try:
+            resubmitted = services.update_employer(employer, form.company_data())
+        except services.EmployerError as error:
+            form.add_error(error)
+        else:
+            db.session.commit()
+            if resubmitted:
+                flash(_("Saved. The bureau will review your company again."), "info")
+            else:
+                flash(_("Saved."), "success")
+            return redirect(url_for("employers.profile"))
+    return render_template("employers/edit.html", form=form, employer=employer)
