@@ -1,0 +1,234 @@
+"""Application pages: apply, my applications, a posting's applicants, one application, and notices."""
+import logging
+
+from flask import Blueprint
+from flask import abort
+from flask import current_app
+from flask import flash
+from flask import redirect
+from flask import render_template
+from flask import request
+from flask import url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_login import login_required
+
+from recruit.applications import labels
+from recruit.applications import services
+from recruit.applications.forms import ApplicantFilterForm
+from recruit.applications.forms import ApplyForm
+from recruit.applications.forms import MoveForm
+from recruit.applications.forms import WithdrawForm
+from recruit.applications.models import Application
+from recruit.applications.services import ApplicationError
+from recruit.core.access import can_manage_application
+from recruit.core.access import can_manage_posting
+from recruit.core.access import get_or_404
+from recruit.core.access import role_required
+from recruit.domain import education
+from recruit.domain import occupations
+from recruit.domain import regions
+from recruit.events.models import Event
+from recruit.extensions import db
+from recruit.postings.models import Posting
+from recruit.seekers.services import age_of
+from recruit.seekers.services import local_today
+
+logger = logging.getLogger(__name__)
+
+bp = Blueprint("applications", __name__)
+
+
+def _english():
+    return str(get_locale()).startswith("en")
+
+
+def error_text(error):
+    """A service refusal in the user's language, with status and education codes shown as their names."""
+    params = dict(error.params)
+    if "education" in params:
+        params["education"] = education.name(params["education"], "en" if _english() else "zh")
+    for key in ("from_status", "to_status"):
+        if key in params:
+            params[key] = labels.STATUS_LABELS.get(params[key], params[key])
+    template = labels.ERROR_MESSAGES.get(error.code)
+    return template % params if template is not None else error.message
+
+
+def seeker_facts(seeker, today):
+    """What the pages show of a seeker besides the stored columns, in the reader's language."""
+    english = _english()
+    trades = [occupations.get(code) for code in seeker.desired_occupations or []]
+    return {
+        "age": age_of(seeker, today),
+        "sex": labels.SEX_LABELS.get(seeker.sex, ""),
+        "hometown": regions.full_name(seeker.hometown_code),
+        "current_region": regions.full_name(seeker.current_region_code) if seeker.current_region_code else "",
+        "education": education.name(seeker.education, "en" if english else "zh") if seeker.education else "",
+        "trades": [t.name_en if english else t.name for t in trades if t is not None],
+    }
+
+
+def _owns(user, application):
+    return application.seeker.user_id == user.id
+
+
+def _can_see(user, application):
+    """Staff of the posting's employer and the bureau see an application; its seeker sees their own."""
+    return can_manage_application(user, application) or (user.role == "seeker" and _owns(user, application))
+
+
+def _was_public(user, posting):
+    """Open, filled or since closed: a seeker may have it on screen, and is told why applying fails."""
+    return posting.status in ("open", "filled", "closed") and posting.employer.is_approved
+
+
+def _own_seeker():
+    seeker = current_user.seeker
+    if seeker is None:
+        abort(404)
+    return seeker
+
+
+def _chosen_event(form):
+    """The event the form names, or None; an unknown id is refused like an event the posting is not in."""
+    if not form.event_id.data:
+        return None
+    event = db.session.get(Event, int(form.event_id.data))
+    if event is None:
+        raise ApplicationError("event")
+    return event
+
+
+@bp.route("/postings/<int:posting_id>/apply", methods=["POST"])
+@role_required("seeker")
+def apply(posting_id):
+    posting = get_or_404(Posting, posting_id, _was_public)
+    seeker = _own_seeker()
+    back = url_for("postings.detail", posting_id=posting.id)
+    if not posting.is_public:
+        back = url_for("postings.index")
+    form = ApplyForm()
+    if not form.validate_on_submit():
+        flash(_("The form could not be sent. Please try again."), "error")
+        return redirect(back)
+    try:
+        services.apply(seeker, posting, event=_chosen_event(form), by_user=current_user)
+    except ApplicationError as error:
+        db.session.rollback()
+        flash(error_text(error), "error")
+        return redirect(back)
+    db.session.commit()
+    flash(_("You have applied for %(title)s. The employer has been told; follow your application here.",
+            title=posting.title), "success")
+    return redirect(url_for(".mine"))
+
+
+@bp.route("/me/applications")
+@role_required("seeker")
+def mine():
+    seeker = _own_seeker()
+    page = db.paginate(services.applications_of(seeker), per_page=current_app.config["PAGE_SIZE"])
+    return render_template("applications/mine.html", page=page, withdraw_form=WithdrawForm())
+
+
+@bp.route("/applications/<int:application_id>/withdraw", methods=["POST"])
+@role_required("seeker")
+def withdraw(application_id):
+    application = get_or_404(Application, application_id, _owns)
+    if not WithdrawForm().validate_on_submit():
+        flash(_("The form could not be sent. Please try again."), "error")
+        return redirect(url_for(".mine"))
+    try:
+        services.withdraw(application, current_user)
+    except ApplicationError as error:
+        db.session.rollback()
+        flash(error_text(error), "error")
+        return redirect(url_for(".mine"))
+    db.session.commit()
+    flash(_("Your application for %(title)s has been withdrawn.", title=application.posting.title), "success")
+    return redirect(url_for(".mine"))
+
+
+@bp.route("/employer/postings/<int:posting_id>/applicants")
+@role_required("employer", "bureau")
+def for_posting(posting_id):
+    posting = get_or_404(Posting, posting_id, can_manage_posting)
+    form = ApplicantFilterForm(formdata=request.args)
+    status = form.status.data if form.validate() else ""
+    page = db.paginate(services.applicants(posting, status or None), per_page=current_app.config["PAGE_SIZE"])
+    today = local_today()
+    facts = {application.id: seeker_facts(application.seeker, today) for application in page.items}
+    return render_template("applications/applicants.html", posting=posting, page=page, form=form,
+                           facts=facts, counts=services.status_counts(posting))
+
+
+def _move_form(application, formdata=None):
+    targets = services.allowed_targets(application)
+    if not targets or not can_manage_application(current_user, application):
+        return None
+    return MoveForm(formdata=formdata, targets=targets)
+
+
+def _render_detail(application, form, status=200):
+    facts = seeker_facts(application.seeker, local_today())
+    page = render_template("applications/detail.html", application=application, form=form, facts=facts,
+                           changes=services.history(application), staff=current_user.role != "seeker",
+                           withdraw_form=WithdrawForm())
+    return page, status
+
+
+@bp.route("/applications/<int:application_id>")
+@role_required("seeker", "employer", "bureau")
+def detail(application_id):
+    application = get_or_404(Application, application_id, _can_see)
+    return _render_detail(application, _move_form(application))
+
+
+@bp.route("/applications/<int:application_id>/move", methods=["POST"])
+@role_required("employer", "bureau")
+def move(application_id):
+    application = get_or_404(Application, application_id, can_manage_application)
+    form = _move_form(application, request.form)
+    if form is None:
+        flash(_("This application cannot move any further."), "error")
+        return redirect(url_for(".detail", application_id=application.id))
+    if not form.validate_on_submit():
+        return _render_detail(application, form, 400)
+    try:
+        services.move(application, form.to_status.data, current_user, note=form.note.data,
+                      override=form.override.data)
+    except ApplicationError as error:
+        db.session.rollback()
+        flash(error_text(error), "error")
+        if error.code == "stale":
+            return redirect(url_for(".detail", application_id=application.id))
+        # Shown again with the note kept, so that a refused signing can be repeated with the override.
+        return _render_detail(application, form, 409)
+    db.session.commit()
+    status = labels.STATUS_LABELS[application.status]
+    flash(_("The application is now: %(status)s.", status=status), "success")
+    return redirect(url_for(".detail", application_id=application.id))
+
+
+@bp.route("/notices")
+@login_required
+def notices():
+    """The user's notices, newest first; the ones shown become read."""
+    page = db.paginate(services.notices_for(current_user), per_page=current_app.config["PAGE_SIZE"])
+    items = [(notice, services.notice_text(notice), notice.read_at is None) for notice in page.items]
+    services.mark_read(page.items)
+    html = render_template("applications/notices.html", page=page, items=items)
+    db.session.commit()
+    return html
+
+
+@bp.app_context_processor
+def notice_badge():
+    """`unread_notices()` for the nav badge (queried only where a template asks) and the status labels."""
+
+    def unread_notices():
+        return services.unread_count(current_user) if current_user.is_authenticated else 0
+
+    return {"unread_notices": unread_notices, "application_labels": labels}
