@@ -1,0 +1,84 @@
+"""Two parties (a seeker and an employer each) with data of their own, a partner desk, the bureau."""
+from datetime import datetime
+from types import SimpleNamespace
+
+import pytest
+
+from recruit.applications import services as application_services
+from recruit.extensions import limiter
+from recruit.seekers.services import PRIVACY_VERSION
+from recruit.seekers.services import reveal_id_number
+from tests import factories
+from tests.accounts.helpers import sign_in
+
+HOST = "330803"  # Qujiang District, Quzhou: the hometown of the other seeker
+ORIGIN = "520526"  # Weining County, Guizhou: the hometown of the seeker, served by the partner desk
+IDENTITIES = ("anonymous", "seeker", "other_seeker", "employer", "other_employer", "partner", "bureau")
+# Each party's data carries its marker, so that a page showing the other party's data is caught.
+MARKERS = {"one": "Quartz", "two": "Garnet"}
+
+
+def _company(marker, event, booth):
+    """An approved employer with its HR account, at the event, with an open and a draft posting."""
+    employer = factories.create_employer(name=f"{marker} Moulding Ltd", contact_name=f"{marker} Manager")
+    staff = factories.create_user("employer", employer_id=employer.id, username=f"{marker.lower()}hr",
+                                  display_name=f"{marker} HR")
+    participation = factories.add_participation(event, employer, booth=booth)
+    fields = dict(skills=["forklift"], description=f"{marker} shifts.", work_region_code=HOST)
+    open_posting = factories.create_posting(employer, [event], "open", title=f"{marker} Open Job", **fields)
+    draft = factories.create_posting(employer, [event], "draft", title=f"{marker} Draft Job", **fields)
+    return SimpleNamespace(employer=employer, staff=staff, participation=participation, open=open_posting,
+                           draft=draft)
+
+
+def _seeker(marker, hometown, posting, event, staff):
+    """A seeker with an account who applied for the posting and was moved on, so that notices were sent."""
+    user = factories.create_user("seeker", username=f"{marker.lower()}seeker",
+                                 display_name=f"{marker} Seeker")
+    seeker = factories.create_seeker(user=user, region_code=hometown, name=f"{marker} Seeker", education="40",
+                                     current_region_code=HOST, consent_at=datetime(2023, 1, 20, 2, 0),
+                                     consent_version=PRIVACY_VERSION)
+    application = application_services.apply(seeker, posting, event, by_user=user)
+    application_services.move(application, "interviewed", staff)
+    return SimpleNamespace(user=user, seeker=seeker, application=application)
+
+
+@pytest.fixture
+def world(db):
+    """The objects every URL argument is filled with; those of party one are the targets of the matrix."""
+    event = factories.create_event(name="Spring Job Fair", host_region_code=HOST,
+                                   origin_region_codes=[ORIGIN])
+    one = _company(MARKERS["one"], event, "A01")
+    two = _company(MARKERS["two"], event, "A02")
+    pending_posting = factories.create_posting(one.employer, [event], "pending", title="Quartz Pending Job")
+    waiting = factories.create_employer(status="pending", name="Topaz Waiting Ltd")
+    seeker_one = _seeker(MARKERS["one"], ORIGIN, one.open, event, one.staff)
+    seeker_two = _seeker(MARKERS["two"], HOST, two.open, event, two.staff)
+    partner = factories.create_user("partner", regions=[ORIGIN], username="weiningdesk")
+    bureau = factories.create_user("bureau", username="deskclerk")
+    db.session.commit()
+    ids = dict(event=event.id, employer_a=one.employer.id, employer_b=two.employer.id,
+               employer_waiting=waiting.id, open_a=one.open.id, draft_a=one.draft.id,
+               pending_a=pending_posting.id, open_b=two.open.id, draft_b=two.draft.id,
+               seeker_one=seeker_one.seeker.id, seeker_two=seeker_two.seeker.id,
+               application_one=seeker_one.application.id, application_two=seeker_two.application.id,
+               participation_a=one.participation.id, participation_b=two.participation.id,
+               partner_user=partner.id, seeker_user=seeker_one.user.id)
+    usernames = {"seeker": seeker_one.user.username, "other_seeker": seeker_two.user.username,
+                 "employer": one.staff.username, "other_employer": two.staff.username,
+                 "partner": partner.username, "bureau": bureau.username}
+    world = SimpleNamespace(ids=ids, usernames=usernames, id_number_one=reveal_id_number(seeker_one.seeker))
+    db.session.close()  # from here on the test holds plain ids: every read goes through a request
+    return world
+
+
+@pytest.fixture
+def clients(app, world):
+    """One client per identity, signed in through the form; `anonymous` is not signed in."""
+    signed_in = {"anonymous": app.test_client()}
+    for identity, username in world.usernames.items():
+        limiter.reset()  # all clients share one address, and the sign-in form is throttled per address
+        client = app.test_client()
+        assert sign_in(client, username).status_code == 302, f"{identity} could not sign in"
+        signed_in[identity] = client
+    return signed_in

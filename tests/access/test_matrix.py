@@ -1,0 +1,331 @@
+"""Every route × every identity: the status or redirect each gets, and no way to another's data by its id.
+
+The objects in the URLs belong to party one (the seeker, the employer): "other seeker" and "other employer"
+are the same roles with data of their own, so their cells show whether changing an id in the URL reaches data
+that is not theirs. A refused request must also leave the database exactly as it was.
+"""
+from collections import namedtuple
+from urllib.parse import parse_qs
+from urllib.parse import urlsplit
+
+from recruit.extensions import db
+from recruit.extensions import limiter
+from tests.access.conftest import IDENTITIES
+from tests.access.conftest import MARKERS
+from tests.access.conftest import ORIGIN
+
+LOGIN = "login"  # 302 to the sign-in page, with the requested path as `next`
+OK = "ok"  # an allowed POST: any answer but a refusal, a sign-in redirect or an error
+REFUSED = (LOGIN, 401, 403, 404, 405)
+SIGNED_IN = IDENTITIES[1:]
+SEEKERS = ("seeker", "other_seeker")
+EMPLOYERS = ("employer", "other_employer")
+
+
+def everyone(expected):
+    return dict.fromkeys(IDENTITIES, expected)
+
+
+def only(*who, allowed=200, denied=403, **cells):
+    """`allowed` for the identities named, `denied` for other signed-in ones, sign-in for anonymous users."""
+    row = {identity: allowed if identity in who else denied for identity in IDENTITIES}
+    return {**row, "anonymous": LOGIN, **cells}
+
+
+def guest(allowed):
+    """Pages for people not signed in: the signed-in are sent to their home page."""
+    return {**everyone(302), "anonymous": allowed}
+
+
+PUBLIC = {"": {"GET": everyone(200)}}
+GUEST_FORM = {"": {"GET": guest(200), "POST": guest(OK)}}
+SEEKER_PAGE = {"": {"GET": only(*SEEKERS)}}
+EMPLOYER_PAGE = {"": {"GET": only(*EMPLOYERS)}}
+EMPLOYER_FORM = {"": {"GET": only(*EMPLOYERS), "POST": only(*EMPLOYERS, allowed=OK)}}
+# The employer's own posting: its staff and the bureau manage it; to another employer it does not exist.
+OWN_POSTING_PAGE = only("employer", "bureau", other_employer=404)
+OWN_POSTING_CHANGE = only("employer", "bureau", allowed=OK, other_employer=404)
+BUREAU_PAGE = {"GET": only("bureau")}
+BUREAU_CHANGE = {"POST": only("bureau", allowed=OK)}
+BUREAU_FORM = {"GET": only("bureau"), "POST": only("bureau", allowed=OK)}
+
+# endpoint -> {URL arguments -> {method -> {identity -> expected}}}; the arguments are comma-separated
+# "name=value" pairs, a value naming an object of the world (`world.ids`) or standing for itself.
+EXPECTED = {
+    "main.home": PUBLIC,
+    "main.set_language": {"code=en": {"GET": everyone(302)}},
+    "main.register": PUBLIC,
+    "main.privacy": PUBLIC,
+    "main.region_search": PUBLIC,
+    "accounts.login": GUEST_FORM,
+    "accounts.logout": {"": {"POST": only(*SIGNED_IN, allowed=302)}},
+    "accounts.change_password": {"": {"GET": only(*SIGNED_IN), "POST": only(*SIGNED_IN, allowed=OK)}},
+    "seekers.register": GUEST_FORM,
+    "seekers.profile": SEEKER_PAGE,
+    "seekers.edit": {"": {"GET": only(*SEEKERS), "POST": only(*SEEKERS, allowed=OK)}},
+    "applications.mine": SEEKER_PAGE,
+    "applications.notices": {"": {"GET": only(*SIGNED_IN)}},
+    "applications.apply": {
+        "posting_id=open_a": {"POST": only(*SEEKERS, allowed=OK)},
+        # A draft is not public: applying for it by its id finds nothing.
+        "posting_id=draft_a": {"POST": only(*SEEKERS, allowed=404)},
+    },
+    "applications.detail": {
+        "application_id=application_one": {
+            "GET": only("seeker", "employer", "bureau", other_seeker=404, other_employer=404)},
+        # An id that does not exist answers as one that is not yours: ids cannot be probed.
+        "application_id=999999": {"GET": only("seeker", "employer", "bureau", allowed=404, other_seeker=404,
+                                              other_employer=404)},
+    },
+    "applications.move": {"application_id=application_one": {
+        "POST": only("employer", "bureau", allowed=OK, other_employer=404)}},
+    "applications.withdraw": {"application_id=application_one": {
+        "POST": only("seeker", allowed=OK, other_seeker=404)}},
+    "applications.for_posting": {"posting_id=open_a": {"GET": OWN_POSTING_PAGE}},
+    "employers.register": GUEST_FORM,
+    "employers.profile": EMPLOYER_PAGE,
+    "employers.edit": EMPLOYER_FORM,
+    "postings.index": PUBLIC,
+    "postings.detail": {
+        "posting_id=open_a": {"GET": everyone(200)},
+        "posting_id=draft_a": {"GET": {**everyone(404), "employer": 200, "bureau": 200}},
+        "posting_id=999999": {"GET": everyone(404)},
+    },
+    "postings.mine": EMPLOYER_PAGE,
+    "postings.new": EMPLOYER_FORM,
+    "postings.edit": {"posting_id=draft_a": {"GET": OWN_POSTING_PAGE, "POST": OWN_POSTING_CHANGE}},
+    "postings.submit": {"posting_id=draft_a": {"POST": OWN_POSTING_CHANGE}},
+    "postings.close": {"posting_id=open_a": {"POST": OWN_POSTING_CHANGE}},
+    "partner.seekers": {"": {"GET": only("partner")}},
+    "partner.seeker": {
+        "seeker_id=seeker_one": {"GET": only("partner")},
+        # The other seeker's hometown is outside the partner's regions.
+        "seeker_id=seeker_two": {"GET": only("partner", allowed=404)},
+    },
+    "partner.register_seeker": {"": {"GET": only("partner"), "POST": only("partner", allowed=OK)}},
+    "bureau.home": {"": BUREAU_PAGE},
+    "bureau.audit": {"": BUREAU_PAGE},
+    "bureau.employers": {"": BUREAU_PAGE},
+    "bureau.employer": {"employer_id=employer_a": BUREAU_PAGE},
+    "bureau.employer_approve": {"employer_id=employer_waiting": BUREAU_CHANGE},
+    "bureau.employer_reject": {"employer_id=employer_waiting": BUREAU_CHANGE},
+    "bureau.employer_suspend": {"employer_id=employer_a": BUREAU_CHANGE},
+    "bureau.events": {"": BUREAU_PAGE},
+    "bureau.event": {"event_id=event": BUREAU_PAGE},
+    "bureau.event_new": {"": BUREAU_FORM},
+    "bureau.event_edit": {"event_id=event": BUREAU_FORM},
+    "bureau.participation_add": {"event_id=event": BUREAU_CHANGE},
+    "bureau.participation_approve": {"participation_id=participation_a": BUREAU_CHANGE},
+    "bureau.participation_booth": {"participation_id=participation_a": BUREAU_CHANGE},
+    "bureau.participation_remove": {"participation_id=participation_b": BUREAU_CHANGE},
+    "bureau.postings": {"": BUREAU_PAGE},
+    "bureau.posting": {"posting_id=open_a": BUREAU_PAGE},
+    "bureau.posting_approve": {"posting_id=pending_a": BUREAU_CHANGE},
+    "bureau.posting_reject": {"posting_id=pending_a": BUREAU_CHANGE},
+    "bureau.seekers": {"": BUREAU_PAGE},
+    "bureau.seeker": {"seeker_id=seeker_one": BUREAU_PAGE},
+    "bureau.seeker_lookup": {"": BUREAU_CHANGE},
+    "bureau.reveal_id": {"seeker_id=seeker_one": BUREAU_CHANGE},
+    "bureau.staff": {"": BUREAU_PAGE},
+    "bureau.staff_new": {"": BUREAU_FORM},
+    "bureau.staff_edit": {
+        "user_id=partner_user": BUREAU_FORM,
+        # Staff editing reaches staff accounts only, not a seeker's account.
+        "user_id=seeker_user": {"GET": only("bureau", allowed=404), "POST": only("bureau", allowed=404)},
+    },
+}
+
+
+def post_data(endpoint, world):
+    """What a POST sends: enough to change something, so a refusal shows the check works, not the form."""
+    return {
+        "applications.move": {"to_status": "rejected", "note": "Moved by the matrix"},
+        "postings.edit": {"title": "Quartz Draft Job changed", "occupation_code": "6-99-01", "headcount": "3",
+                          "salary_min": "4000", "salary_max": "6000", "age_min": "18", "age_max": "50",
+                          "work_region_code": "330803", "description": "Changed.",
+                          "event_ids": str(world.ids["event"])},
+        "bureau.employer_reject": {"reject-reason": "Rejected by the matrix"},
+        "bureau.employer_suspend": {"suspend-reason": "Suspended by the matrix"},
+        "bureau.posting_reject": {"reject-reason": "Rejected by the matrix"},
+        "bureau.participation_add": {"employer_id": str(world.ids["employer_waiting"]), "booth": "Z98"},
+        "bureau.participation_booth": {"booth": "Z99"},
+        "bureau.seeker_lookup": {"id_number": world.id_number_one},
+        "bureau.staff_new": {"username": "matrixclerk", "display_name": "Matrix Clerk", "role": "bureau",
+                             "password": "matrix-password-9"},
+        "bureau.staff_edit": {"display_name": "Renamed by the matrix", "region_codes": ORIGIN, "active": "y"},
+    }.get(endpoint, {})
+
+
+Cell = namedtuple("Cell", "endpoint arguments method identity expected url")
+
+
+def build_url(app, endpoint, arguments, world):
+    values = dict(pair.split("=") for pair in arguments.split(",") if pair)
+    values = {name: world.ids.get(value, value) for name, value in values.items()}
+    return app.url_map.bind("localhost").build(endpoint, values)
+
+
+def cells(app, world):
+    """Every cell of the matrix, in an order where no allowed change can hide a refusal that follows it."""
+    found = [Cell(endpoint, arguments, method, identity, expected, build_url(app, endpoint, arguments, world))
+             for endpoint, variants in EXPECTED.items() for arguments, methods in variants.items()
+             for method, row in methods.items() for identity, expected in row.items()]
+    return sorted(found, key=_phase)
+
+
+def _phase(cell):
+    """Reads, then refused changes, then allowed changes, and signing out last of all."""
+    if cell.endpoint == "accounts.logout":
+        return 3
+    if cell.method == "GET":
+        return 0
+    return 1 if cell.expected in REFUSED else 2
+
+
+def snapshot():
+    """Every row of every table, read past the test's session."""
+    with db.engine.connect() as conn:
+        return {table.name: sorted(map(repr, conn.execute(table.select())))
+                for table in db.metadata.sorted_tables}
+
+
+def outcome(response, path):
+    """The status code, or LOGIN for a redirect to sign in that comes back to the requested page."""
+    if response.status_code == 302:
+        location = urlsplit(response.headers["Location"])
+        if location.path == "/account/login":
+            back = parse_qs(location.query).get("next")
+            return LOGIN if back == [path] else f"302 to sign-in, next={back}"
+    return response.status_code
+
+
+def request(client, method, url, data):
+    limiter.reset()  # the matrix signs in and posts to the sign-in form more often than the limit allows
+    try:
+        return outcome(client.open(url, method=method, data=data), url)
+    except Exception as error:  # the app is in testing mode: an error propagates, here it is a failing cell
+        return f"500 {type(error).__name__}: {error}"[:120]
+
+
+def matches(got, expected):
+    if expected == OK:
+        return isinstance(got, int) and got < 500 and got not in REFUSED
+    return got == expected
+
+
+def run(cell, client, world):
+    """What the cell got, with the tables a refused request changed."""
+    refused = cell.expected in REFUSED
+    before = snapshot() if refused else None
+    data = post_data(cell.endpoint, world) if cell.method == "POST" else None
+    got = request(client, cell.method, cell.url, data)
+    if refused:
+        after = snapshot()
+        changed = [name for name in before if before[name] != after[name]]
+        if changed:
+            got = f"{got}, changed {', '.join(changed)}"
+    return got
+
+
+def table(rows):
+    header = ("endpoint", "arguments", "method", "identity", "got", "expected")
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    return "\n".join("  ".join(str(value).ljust(width) for value, width in zip(row, widths, strict=True))
+                     for row in [header, *rows])
+
+
+def rule_problems(rule):
+    """How the matrix fails to describe one route: missing, other URL arguments, methods or identities."""
+    methods = {"GET", "POST"} & rule.methods
+    if rule.endpoint not in EXPECTED:
+        return [f"{rule.endpoint} {rule.rule} {sorted(methods)}: not in EXPECTED"]
+    problems = []
+    for arguments, row in EXPECTED[rule.endpoint].items():
+        names = {pair.split("=")[0] for pair in arguments.split(",") if pair}
+        if names != set(rule.arguments) or set(row) != methods:
+            problems.append(f"{rule.endpoint} {rule.rule} {sorted(methods)}: described as {arguments!r} "
+                            f"{sorted(row)}")
+        problems += [f"{rule.endpoint} {arguments!r} {method}: identities {list(cells_)}"
+                     for method, cells_ in row.items() if tuple(cells_) != IDENTITIES]
+    return problems
+
+
+def test_every_route_is_in_the_matrix(app):
+    """A new route fails here until its row is added: no route escapes the matrix."""
+    rules = [rule for rule in app.url_map.iter_rules() if rule.endpoint != "static"]
+    problems = [problem for rule in rules for problem in rule_problems(rule)]
+    problems += [f"{name}: no such route" for name in set(EXPECTED) - {rule.endpoint for rule in rules}]
+    assert not problems, "routes missing from the matrix or wrongly described:\n" + "\n".join(problems)
+
+
+def test_access_matrix(app, world, clients):
+    mismatches = []
+    walked = cells(app, world)
+    for cell in walked:
+        got = run(cell, clients[cell.identity], world)
+        if not matches(got, cell.expected):
+            mismatches.append((cell.endpoint, cell.arguments, cell.method, cell.identity, got, cell.expected))
+    assert len(walked) > 7 * len(EXPECTED)
+    assert not mismatches, f"{len(mismatches)} of {len(walked)} cells differ:\n{table(mismatches)}"
+
+
+PRIVATE_PAGES = {
+    "seeker": ["/me", "/me/edit", "/me/applications", "/notices"],
+    "employer": ["/employer", "/employer/edit", "/employer/postings", "/notices"],
+}
+PARTY = {"seeker": "one", "employer": "one", "other_seeker": "two", "other_employer": "two"}
+
+
+def test_pages_without_an_id_show_only_the_users_own_data(world, clients):
+    """Pages under /me and /employer take no id: each shows its user's data and none of the other party's."""
+    problems = []
+    for identity, party in PARTY.items():
+        own, other = MARKERS[party], MARKERS["two" if party == "one" else "one"]
+        for path in PRIVATE_PAGES[identity.removeprefix("other_")]:
+            response = clients[identity].get(path)
+            text = response.get_data(as_text=True)
+            if response.status_code != 200 or own not in text or other in text:
+                problems.append(f"{identity} {path}: {response.status_code}, own data shown: {own in text}, "
+                                f"other party's data shown: {other in text}")
+    assert not problems, "\n".join(problems)
+
+
+def test_partner_staff_list_only_seekers_from_their_regions(world, clients):
+    text = clients["partner"].get("/partner/seekers").get_data(as_text=True)
+    assert "Quartz Seeker" in text
+    assert "Garnet Seeker" not in text
+
+
+def test_region_search_is_public(clients):
+    for identity, client in clients.items():
+        response = client.get("/regions/search?q=衢江")
+        assert response.status_code == 200, identity
+        assert response.mimetype == "application/json", identity
+        assert "330803" in [region["code"] for region in response.get_json()], identity
+
+
+def bureau_requests(app, world):
+    """Every /bureau route and method, with each URL argument filled from the world by its name."""
+    by_name = dict(employer_id="employer_a", posting_id="open_a", event_id="event", seeker_id="seeker_one",
+                   user_id="partner_user", participation_id="participation_a")
+    adapter = app.url_map.bind("localhost")
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/bureau"):
+            url = adapter.build(rule.endpoint, {name: world.ids[by_name[name]] for name in rule.arguments})
+            for method in sorted({"GET", "POST"} & rule.methods):
+                yield rule.endpoint, method, url, post_data(rule.endpoint, world)
+
+
+def test_bureau_pages_deny_every_other_role(app, world, clients):
+    """Found from the routes themselves: a bureau page added later is covered before it is in the matrix."""
+    before = snapshot()
+    problems = []
+    for endpoint, method, url, data in bureau_requests(app, world):
+        for identity in IDENTITIES[:-1]:
+            got = request(clients[identity], method, url, data)
+            expected = LOGIN if identity == "anonymous" else 403
+            if got != expected:
+                problems.append((endpoint, "", method, identity, got, expected))
+    assert not problems, table(problems)
+    assert snapshot() == before
+    assert clients["bureau"].get("/bureau").status_code == 200
