@@ -52,7 +52,6 @@ def init_extensions(app):
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     limiter.init_app(app)
     import recruit.models  # noqa: F401  (every model registered before the first query)
-
     from recruit.core import web
 
     web.init_app(app)
@@ -68,8 +67,9 @@ def register_blueprints(app):
     from recruit.postings.views import bp as postings_bp
     from recruit.seekers.views import bp as seekers_bp
 
-    for blueprint in (main_bp, accounts_bp, seekers_bp, partner_bp, employers_bp, postings_bp, applications_bp,
-                      bureau_bp):
+    blueprints = (main_bp, accounts_bp, seekers_bp, partner_bp, employers_bp, postings_bp, applications_bp,
+                  bureau_bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
 
 

@@ -16,7 +16,7 @@ MIN_PASSWORD_LENGTH = 8
 
 
 class AccountError(ValueError):
-    """A rule on accounts was broken; `message` says which."""
+    """A rule on accounts was broken: forms show their translated message for `code`; `message` is English."""
 
     def __init__(self, code, message):
         super().__init__(message)

@@ -3,7 +3,6 @@ import logging
 
 from flask import Blueprint
 from flask import abort
-from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -26,6 +25,7 @@ from recruit.core.access import can_manage_application
 from recruit.core.access import can_manage_posting
 from recruit.core.access import get_or_404
 from recruit.core.access import role_required
+from recruit.core.pages import paginate
 from recruit.domain import education
 from recruit.domain import occupations
 from recruit.domain import regions
@@ -129,7 +129,7 @@ def apply(posting_id):
 @role_required("seeker")
 def mine():
     seeker = _own_seeker()
-    page = db.paginate(services.applications_of(seeker), per_page=current_app.config["PAGE_SIZE"])
+    page = paginate(services.applications_of(seeker))
     return render_template("applications/mine.html", page=page, withdraw_form=WithdrawForm())
 
 
@@ -157,7 +157,7 @@ def for_posting(posting_id):
     posting = get_or_404(Posting, posting_id, can_manage_posting)
     form = ApplicantFilterForm(formdata=request.args)
     status = form.status.data if form.validate() else ""
-    page = db.paginate(services.applicants(posting, status or None), per_page=current_app.config["PAGE_SIZE"])
+    page = paginate(services.applicants(posting, status or None))
     today = local_today()
     facts = {application.id: seeker_facts(application.seeker, today) for application in page.items}
     return render_template("applications/applicants.html", posting=posting, page=page, form=form,
@@ -216,7 +216,7 @@ def move(application_id):
 @login_required
 def notices():
     """The user's notices, newest first; the ones shown become read."""
-    page = db.paginate(services.notices_for(current_user), per_page=current_app.config["PAGE_SIZE"])
+    page = paginate(services.notices_for(current_user))
     items = [(notice, services.notice_text(notice), notice.read_at is None) for notice in page.items]
     services.mark_read(page.items)
     html = render_template("applications/notices.html", page=page, items=items)

@@ -7,8 +7,8 @@ from flask import request
 from recruit.bureau import queries
 from recruit.bureau.forms import AuditFilterForm
 from recruit.bureau.views import bp
-from recruit.bureau.views import paginate
 from recruit.bureau.views import valid
+from recruit.core.pages import paginate
 
 logger = logging.getLogger(__name__)
 

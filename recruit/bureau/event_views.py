@@ -13,8 +13,8 @@ from recruit.bureau.forms import BoothForm
 from recruit.bureau.forms import ParticipationForm
 from recruit.bureau.views import bp
 from recruit.bureau.views import me
-from recruit.bureau.views import paginate
 from recruit.core.access import get_or_404
+from recruit.core.pages import paginate
 from recruit.domain import regions
 from recruit.employers.models import Employer
 from recruit.events import services

@@ -16,9 +16,9 @@ from recruit.bureau.forms import PostingFilterForm
 from recruit.bureau.forms import ReasonForm
 from recruit.bureau.views import bp
 from recruit.bureau.views import me
-from recruit.bureau.views import paginate
 from recruit.bureau.views import valid
 from recruit.core.access import get_or_404
+from recruit.core.pages import paginate
 from recruit.employers import review as employer_review
 from recruit.employers.models import Employer
 from recruit.employers.review import ReviewError

@@ -16,10 +16,10 @@ from recruit.bureau import queries
 from recruit.bureau.forms import SeekerFilterForm
 from recruit.bureau.forms import SeekerLookupForm
 from recruit.bureau.views import bp
-from recruit.bureau.views import paginate
 from recruit.bureau.views import valid
 from recruit.checkin.models import Checkin
 from recruit.core.access import get_or_404
+from recruit.core.pages import paginate
 from recruit.domain import regions
 from recruit.extensions import db
 from recruit.postings.models import Posting

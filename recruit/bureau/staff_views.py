@@ -14,8 +14,8 @@ from recruit.bureau.forms import StaffEditForm
 from recruit.bureau.forms import StaffForm
 from recruit.bureau.views import bp
 from recruit.bureau.views import me
-from recruit.bureau.views import paginate
 from recruit.core.access import get_or_404
+from recruit.core.pages import paginate
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)

@@ -3,7 +3,6 @@ import logging
 
 import sqlalchemy as sa
 from flask import Blueprint
-from flask import current_app
 from flask import render_template
 from flask import url_for
 from flask_login import current_user
@@ -43,9 +42,6 @@ def me():
     """The signed-in bureau user, as the model services take."""
     return current_user._get_current_object()
 
-
-def paginate(query):
-    return db.paginate(query, per_page=current_app.config["PAGE_SIZE"], error_out=False)
 
 
 def valid(field):

@@ -2,12 +2,15 @@
 import logging
 from datetime import UTC
 
+from flask import abort
 from flask import jsonify
 from flask import render_template
 from flask import request
 from flask_babel import format_datetime
+from flask_babel import format_number
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from recruit.extensions import db
@@ -54,6 +57,14 @@ def handle_http_error(error):
     return render_template("errors/error.html", error=error), error.code
 
 
+def handle_csrf_error(error):
+    """A form sent without its token (expired page, or a forged request from another site)."""
+    message = _l("The form has expired or was not sent from this site. Please reload the page and try again.")
+    if wants_json():
+        return jsonify({"error": {"code": "csrf", "message": str(message), "fields": {}}}), 400
+    return render_template("errors/error.html", error=error, message=message), 400
+
+
 def handle_unexpected(error):
     logger.exception("unhandled error on %s", request.path)
     db.session.rollback()
@@ -62,10 +73,20 @@ def handle_unexpected(error):
     return render_template("errors/error.html", error=None), 500
 
 
+def refuse_nul_bytes():
+    """No legitimate form or query carries a NUL byte, and PostgreSQL refuses it in text: answer 400 early."""
+    values = list(request.args.values()) + (list(request.form.values()) if request.form else [])
+    if any("\x00" in value for value in values):
+        abort(400)
+
+
 def init_app(app):
     app.jinja_env.filters["localtime"] = local_datetime
+    app.jinja_env.filters["number"] = format_number
     app.jinja_env.add_extension("jinja2.ext.do")
     app.context_processor(lambda: {"current_locale": str(get_locale())})
+    app.before_request(refuse_nul_bytes)
+    app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(HTTPException, handle_http_error)
     if not app.testing:
         app.register_error_handler(Exception, handle_unexpected)

@@ -8,7 +8,7 @@ logger = logging.getLogger(__name__)
 EMPLOYER_STATUS_LABELS = {
     "pending": _l("Waiting for review"),
     "approved": _l("Approved"),
-    "rejected": _l("Rejected"),
+    "rejected": _l("Not approved"),
     "suspended": _l("Suspended"),
 }
 SIZE_LABELS = {

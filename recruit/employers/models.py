@@ -22,7 +22,9 @@ class Employer(TimestampMixin, db.Model):
     """A company that posts openings, checked by the bureau before anything of it is public."""
 
     __tablename__ = "employers"
-    __table_args__ = (sa.CheckConstraint("industry IN ('" + "','".join(INDUSTRY_SECTIONS) + "')", name="industry"),)
+    __table_args__ = (
+        sa.CheckConstraint("industry IN ('" + "','".join(INDUSTRY_SECTIONS) + "')", name="industry"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(200), index=True)

@@ -44,7 +44,8 @@ def choices(labels, codes=None):
 
 
 def strip(value):
-    return value.strip() if isinstance(value, str) else value
+    """Blanks around the text taken off, and NUL characters out: PostgreSQL text cannot hold them."""
+    return value.replace("\x00", "").strip() if isinstance(value, str) else value
 
 
 class RegionCodeList(StringField):
@@ -77,7 +78,7 @@ def rule(check, *args):
 
 
 class EventForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)], filters=[strip])
+    name = StringField(_l("Event name"), validators=[DataRequired(), Length(max=200)], filters=[strip])
     kind = SelectField(_l("Kind"), choices=choices(KIND_LABELS))
     starts_at = DateTimeLocalField(_l("Starts"), validators=[DataRequired()], format=DATETIME_FORMATS,
                                    tz=bureau_zone)
@@ -90,7 +91,7 @@ class EventForm(FlaskForm):
     status = SelectField(_l("Status"), choices=choices(EVENT_STATUS_LABELS))
     report_cron = StringField(_l("Report schedule"), validators=[DataRequired(), Length(max=100)],
                               default=DEFAULT_REPORT_CRON, filters=[strip])
-    description = TextAreaField(_l("Description"), render_kw={"rows": 4})
+    description = TextAreaField(_l("Description"), render_kw={"rows": 4}, filters=[strip])
 
     @classmethod
     def for_event(cls, event):

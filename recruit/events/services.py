@@ -48,7 +48,8 @@ def figures_for(events):
     checkins = _grouped(sa.select(Checkin.event_id, sa.func.count()).where(Checkin.event_id.in_(ids))
                         .group_by(Checkin.event_id))
     postings = _grouped(
-        sa.select(posting_events.c.event_id, sa.func.count(), sa.func.coalesce(sa.func.sum(Posting.headcount), 0))
+        sa.select(posting_events.c.event_id, sa.func.count(),
+                  sa.func.coalesce(sa.func.sum(Posting.headcount), 0))
         .join(Posting, Posting.id == posting_events.c.posting_id)
         .where(posting_events.c.event_id.in_(ids), Posting.status.in_(COUNTED_POSTING_STATUSES))
         .group_by(posting_events.c.event_id)

@@ -2,7 +2,6 @@
 import logging
 
 from flask import Blueprint
-from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -18,6 +17,7 @@ from recruit.applications.labels import STATUS_LABELS
 from recruit.core.access import can_view_seeker
 from recruit.core.access import get_or_404
 from recruit.core.access import role_required
+from recruit.core.pages import paginate
 from recruit.domain import regions
 from recruit.extensions import db
 from recruit.partner import services
@@ -46,8 +46,7 @@ def short_region_name(code):
 def seekers():
     form = SeekerSearchForm(request.args)
     text = form.q.data if form.validate() else ""
-    page = db.paginate(services.seekers_in_regions(current_user.region_codes, text),
-                       per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    page = paginate(services.seekers_in_regions(current_user.region_codes, text))
     outcomes = services.outcomes([seeker.id for seeker in page.items])
     served = [regions.full_name(code) for code in current_user.region_codes]
     return render_template("partner/seekers.html", form=form, page=page, outcomes=outcomes, served=served,

@@ -24,8 +24,8 @@ from recruit.core.web import local_datetime
 from recruit.domain import education
 from recruit.domain import occupations
 from recruit.employers.forms import NotProvince
-from recruit.employers.forms import trimmed
 from recruit.employers.forms import ui_lang
+from recruit.events.forms import strip
 from recruit.postings import services
 from recruit.postings.labels import BENEFIT_LABELS
 
@@ -59,7 +59,7 @@ class TagListField(StringField):
         return ", ".join(self.data or [])
 
     def process_formdata(self, valuelist):
-        text = valuelist[0] if valuelist else ""
+        text = strip(valuelist[0]) if valuelist else ""
         self.data = list(dict.fromkeys(tag for tag in _TAG_SEPARATORS.split(text) if tag))
 
     def pre_validate(self, form):
@@ -97,7 +97,7 @@ def event_label(event):
 class PostingForm(FlaskForm):
     """An opening as the employer describes it."""
 
-    title = StringField(_l("Job title"), filters=[trimmed], validators=[DataRequired(), Length(max=200)])
+    title = StringField(_l("Job title"), filters=[strip], validators=[DataRequired(), Length(max=200)])
     occupation_code = SelectField(_l("Trade"), validate_choice=False,
                                   widget=PlaceholderSelect(_l("Choose a trade")),
                                   validators=[DataRequired(message=_l("Choose a trade."))])
@@ -109,7 +109,7 @@ class PostingForm(FlaskForm):
     education_min = SelectField(_l("Minimum education"), validate_choice=False)
     age_min = IntegerField(_l("Age from"), default=services.MIN_WORKING_AGE, validators=[InputRequired()])
     age_max = IntegerField(_l("Age up to"), default=60, validators=[InputRequired()])
-    work_region_code = StringField(_l("Place of work"), filters=[trimmed],
+    work_region_code = StringField(_l("Place of work"), filters=[strip],
                                    validators=[DataRequired(), RegionCode(any_level=True), NotProvince()])
     skills = TagListField(_l("Skills"))
     housing = BooleanField(BENEFIT_LABELS["housing"])
@@ -117,7 +117,7 @@ class PostingForm(FlaskForm):
     social_insurance = BooleanField(BENEFIT_LABELS["social_insurance"])
     travel_subsidy = BooleanField(BENEFIT_LABELS["travel_subsidy"])
     dormitory = BooleanField(BENEFIT_LABELS["dormitory"])
-    description = TextAreaField(_l("Description"), filters=[trimmed], validators=[Length(max=5000)])
+    description = TextAreaField(_l("Description"), filters=[strip], validators=[Length(max=5000)])
     event_ids = SelectMultipleField(_l("Events"), coerce=int, validate_choice=False)
 
     def __init__(self, *args, events=(), posting=None, **kwargs):
@@ -162,13 +162,13 @@ class SearchForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Keywords"), filters=[trimmed], validators=[Optional(), Length(max=100)])
+    q = StringField(_l("Keywords"), filters=[strip], validators=[Optional(), Length(max=100)])
     event = SelectField(_l("Event"), validate_choice=False, validators=[Optional()])
     occupation = SelectField(_l("Trade"), validate_choice=False, widget=PlaceholderSelect(_l("Any trade")),
                              validators=[Optional()])
     min_salary = IntegerField(_l("Pay at least (CNY a month)"),
                               validators=[Optional(), NumberRange(min=0, max=MAX_SALARY)])
-    region = StringField(_l("Place of work"), filters=[trimmed], validators=[Optional(), RegionCode()])
+    region = StringField(_l("Place of work"), filters=[strip], validators=[Optional(), RegionCode()])
     education = SelectField(_l("My education"), validate_choice=False, validators=[Optional()])
     dormitory = BooleanField(BENEFIT_LABELS["dormitory"])
     travel_subsidy = BooleanField(BENEFIT_LABELS["travel_subsidy"])
@@ -194,15 +194,17 @@ class SearchForm(FlaskForm):
             raise ValidationError(_l("Choose an education level from the list."))
 
     def filters(self):
-        """The valid filters, for services.search_postings; a field in error is left out."""
-        values = {
-            "q": self.q.data, "event_id": int(self.event.data) if self.event.data else None,
-            "occupation": self.occupation.data, "min_salary": self.min_salary.data,
-            "region_code": self.region.data, "education": self.education.data,
-            "dormitory": self.dormitory.data, "travel_subsidy": self.travel_subsidy.data,
+        """The valid filters, for services.search_postings; a field in error (after validate) is left out."""
+        fields = {
+            "q": self.q, "event_id": self.event, "occupation": self.occupation, "min_salary": self.min_salary,
+            "region_code": self.region, "education": self.education, "dormitory": self.dormitory,
+            "travel_subsidy": self.travel_subsidy,
         }
-        names = {"event_id": "event", "region_code": "region"}
-        return {key: value for key, value in values.items() if not self[names.get(key, key)].errors}
+        values = {key: field.data for key, field in fields.items() if not field.errors}
+        # Only a listed event's id gets through validate_event; the check keeps an unvalidated form safe too.
+        event = values.get("event_id") or ""
+        values["event_id"] = int(event) if event.isascii() and event.isdigit() else None
+        return values
 
     @property
     def active(self):

@@ -262,12 +262,11 @@ def public_postings():
             .where(Posting.status.in_(PUBLIC_STATUSES), Employer.status == "approved"))
 
 
-def search_postings(filters, page=1, per_page=20):
-    """One page of public postings matching the filters, newest first, employer and events loaded."""
+def search_postings(filters):
+    """Public postings matching the filters, newest first, with employer and events (a select to paginate)."""
     query = _filtered(public_postings(), filters)
-    query = (query.options(contains_eager(Posting.employer), selectinload(Posting.events))
-             .order_by(Posting.created_at.desc(), Posting.id.desc()))
-    return db.paginate(query, page=page, per_page=per_page, error_out=False)
+    return (query.options(contains_eager(Posting.employer), selectinload(Posting.events))
+            .order_by(Posting.created_at.desc(), Posting.id.desc()))
 
 
 def _filtered(query, filters):

@@ -2,7 +2,6 @@
 import logging
 
 from flask import Blueprint
-from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -14,6 +13,7 @@ from flask_login import current_user
 from recruit.core.access import can_manage_posting
 from recruit.core.access import get_or_404
 from recruit.core.access import role_required
+from recruit.core.pages import paginate
 from recruit.domain import education
 from recruit.domain import occupations
 from recruit.employers.forms import ui_lang
@@ -60,8 +60,7 @@ def education_name(code):
 def index():
     form = SearchForm(formdata=request.args, events=event_services.public_events())
     form.validate()
-    page = request.args.get("page", 1, type=int)
-    pagination = services.search_postings(form.filters(), page=page, per_page=current_app.config["PAGE_SIZE"])
+    pagination = paginate(services.search_postings(form.filters()))
     return render_template("postings/index.html", form=form, pagination=pagination)
 
 
@@ -79,9 +78,7 @@ def mine():
     employer = own_employer()
     status = request.args.get("status")
     status = status if status in POSTING_STATUSES else None
-    page = request.args.get("page", 1, type=int)
-    pagination = db.paginate(services.postings_of(employer, status), page=page,
-                             per_page=current_app.config["PAGE_SIZE"], error_out=False)
+    pagination = paginate(services.postings_of(employer, status))
     return render_template("postings/mine.html", employer=employer, pagination=pagination, status=status,
                            statuses=POSTING_STATUSES, applicants=services.applicant_counts(pagination.items))
 

@@ -27,7 +27,7 @@ def test_the_log_filters_by_action_user_target_and_day(bureau, db, officer):
     assert rows(bureau.get("/bureau/audit?action=pii_view").get_data(as_text=True)) == 1
     page = bureau.get("/bureau/audit?action=employer_rejected").get_data(as_text=True)
     assert rows(page) == 2
-    assert "Employer rejected" in page and "资料不全" in page and "10.0.0.8" in page
+    assert "Employer not approved" in page and "资料不全" in page and "10.0.0.8" in page
     assert f'href="/bureau/employers/{employer.id}"' in page
     assert page.index("2023-01-28 00:30") < page.index("2023-01-27 23:30")
     assert rows(bureau.get("/bureau/audit?user=clerk").get_data(as_text=True)) == 1

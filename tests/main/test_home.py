@@ -3,7 +3,7 @@ from tests import factories
 
 
 def test_home_shows_published_events_with_figures(client, db):
-    event = factories.create_event(name="2023年衢江区新春招聘会", anonymous_visitors=40)
+    event = factories.create_event(name="2023年衢江区新春招聘会", anonymous_visitors=15_598)
     factories.create_event(name="尚未发布的活动", status="draft")
     posting = factories.create_posting(events=[event], headcount=7)
     seeker = factories.create_seeker()
@@ -14,7 +14,7 @@ def test_home_shows_published_events_with_figures(client, db):
 
     assert "2023年衢江区新春招聘会" in page
     assert "尚未发布的活动" not in page
-    assert 'data-figure="visitors">40<' in page
+    assert 'data-figure="visitors">15,598<' in page
     assert 'data-figure="positions">7<' in page
     assert 'data-figure="intents">1<' in page
 

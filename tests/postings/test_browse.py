@@ -1,4 +1,6 @@
 """Public openings: only what the bureau let through, found by text, trade, pay, place, schooling, perks."""
+import re
+
 import pytest
 
 from tests import factories
@@ -80,6 +82,26 @@ def test_a_bad_filter_is_shown_at_its_field_and_ignored(client, openings):
     assert response.status_code == 200
     assert 'id="min_salary-error"' in page and 'id="region-error"' in page
     assert shown_ids(page) == [openings["moulder"]]
+
+
+@pytest.mark.parametrize(("params", "error"), [
+    ({"event": "x"}, "event"),
+    ({"event": "99999999999999999999"}, "event"),
+    ({"page": "abc"}, None),
+    ({"page": "-5"}, None),
+    ({"min_salary": "-5"}, "min_salary"),
+    ({"salary": "-5"}, None),
+    ({"occupation": "zzz"}, "occupation"),
+    ({"region": "abc"}, "region"),
+    ({"education": "zz"}, "education"),
+])
+def test_a_bad_query_parameter_never_fails_the_page(client, openings, params, error):
+    response = client.get("/postings", query_string=params)
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert shown_ids(page) == [openings["builder"], openings["keeper"], openings["moulder"]]
+    assert re.findall(r'id="(\w+)-error"', page) == ([error] if error else [])
 
 
 def test_cards_show_pay_place_places_and_benefits(client, openings):
