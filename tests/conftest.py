@@ -17,7 +17,7 @@ POSTGRES_URL = os.environ.get("RECRUIT_TEST_DATABASE_URL", "")
 
 def pytest_configure(config):
     if os.environ.get("RECRUIT_REQUIRE_POSTGRES") and not POSTGRES_URL.startswith("postgresql"):
-        raise pytest.UsageError("RECRUIT_REQUIRE_POSTGRES is set but RECRUIT_TEST_DATABASE_URL is not PostgreSQL")
+        raise pytest.UsageError("RECRUIT_REQUIRE_POSTGRES is set, RECRUIT_TEST_DATABASE_URL is not PostgreSQL")
 
 
 def pytest_collection_modifyitems(config, items):
