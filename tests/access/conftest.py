@@ -9,7 +9,7 @@ from recruit.extensions import limiter
 from recruit.seekers.services import PRIVACY_VERSION
 from recruit.seekers.services import reveal_id_number
 from tests import factories
-from tests.accounts.helpers import sign_in
+from tests.helpers import sign_in
 
 HOST = "330803"  # Qujiang District, Quzhou: the hometown of the other seeker
 ORIGIN = "520526"  # Weining County, Guizhou: the hometown of the seeker, served by the partner desk

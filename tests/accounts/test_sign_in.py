@@ -7,7 +7,7 @@ from recruit.audit.models import AuditEvent
 from recruit.domain import idcard
 from recruit.seekers.services import set_id_number
 from tests import factories
-from tests.accounts.helpers import sign_in
+from tests.helpers import sign_in
 
 PROTECTED = "/account/password"  # any page that needs a signed-in user of any role
 

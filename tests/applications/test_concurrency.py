@@ -15,9 +15,9 @@ from recruit.applications.services import ApplicationError
 from recruit.extensions import db as _db
 from recruit.postings.models import Posting
 from tests import factories
-from tests.accounts.helpers import sign_in
 from tests.applications.helpers import company
 from tests.applications.helpers import seeker_with_account
+from tests.helpers import sign_in
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from recruit.applications.models import Notice
 from recruit.extensions import db as _db
 from recruit.postings.models import Posting
 from tests import factories
-from tests.accounts.helpers import QueryCounter
-from tests.accounts.helpers import sign_in
 from tests.applications.helpers import company
 from tests.applications.helpers import reload
 from tests.applications.helpers import seeker_with_account
+from tests.helpers import QueryCounter
+from tests.helpers import sign_in
 
 
 def _as(client, user):

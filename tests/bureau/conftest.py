@@ -2,14 +2,7 @@
 import pytest
 
 from tests import factories
-from tests.accounts.helpers import isolated_requests
-from tests.accounts.helpers import sign_in
-
-
-@pytest.fixture(autouse=True)
-def _isolated_requests(app):
-    with isolated_requests(app):
-        yield
+from tests.helpers import sign_in
 
 
 def signed_in(client, user):

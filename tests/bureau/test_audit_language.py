@@ -5,7 +5,7 @@ from datetime import timedelta
 from recruit.applications.labels import OBSOLETE_NOTE
 from recruit.audit.models import AuditEvent
 from recruit.bureau.labels import ACTION_LABELS
-from tests.accounts.helpers import sign_in
+from tests.helpers import sign_in
 from tests.i18n import text
 
 # One event of each action, with the detail its record() call writes (values as the services store them).

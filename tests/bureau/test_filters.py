@@ -2,9 +2,9 @@
 import pytest
 
 from tests import factories
-from tests.accounts.helpers import sign_in
 from tests.bureau.test_staff import NEW_PARTNER
 from tests.bureau.test_staff import account
+from tests.helpers import sign_in
 
 
 @pytest.fixture

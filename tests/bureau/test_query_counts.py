@@ -3,7 +3,7 @@ import pytest
 
 from recruit.audit.services import record
 from tests import factories
-from tests.accounts.helpers import QueryCounter
+from tests.helpers import QueryCounter
 
 
 def fill(kind, n):

@@ -3,7 +3,7 @@ import sqlalchemy as sa
 
 from recruit.accounts.models import User
 from tests import factories
-from tests.accounts.helpers import sign_in
+from tests.helpers import sign_in
 
 NEW_PARTNER = {"username": "weining.hr", "display_name": "威宁县劳务协作站", "role": "partner",
                "password": "weining-2023", "region_codes": "520526，520500"}

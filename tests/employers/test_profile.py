@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from recruit.audit.models import AuditEvent
 from recruit.domain import uscc
 from tests import factories
-from tests.accounts.helpers import sign_in
+from tests.helpers import sign_in
 
 
 def staff_of(employer):

@@ -9,18 +9,12 @@ from recruit.applications import services as application_services
 from recruit.domain import regions
 from recruit.seekers.services import PRIVACY_VERSION
 from tests import factories
-from tests.accounts.helpers import isolated_requests
-from tests.accounts.helpers import sign_in
+from tests.helpers import sign_in
 
 HOST = "330803"  # Qujiang District, Quzhou
 ORIGIN = "520526"  # Weining County, Guizhou
 ROLES = ("anonymous", "seeker", "employer", "partner", "bureau")
 
-
-@pytest.fixture(autouse=True)
-def _isolated_requests(app):
-    with isolated_requests(app):
-        yield
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from recruit.extensions import db as _db
 from recruit.seekers.models import Seeker
 from recruit.seekers.services import set_id_number
 from tests import factories
-from tests.accounts.helpers import QueryCounter
-from tests.accounts.helpers import sign_in
+from tests.helpers import QueryCounter
+from tests.helpers import sign_in
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 import re
 
 from tests import factories
-from tests.accounts.helpers import sign_in
+from tests.helpers import sign_in
 
 
 def posting_form(**overrides):

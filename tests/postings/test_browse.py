@@ -4,8 +4,8 @@ import re
 import pytest
 
 from tests import factories
-from tests.accounts.helpers import QueryCounter
-from tests.accounts.helpers import sign_in
+from tests.helpers import QueryCounter
+from tests.helpers import sign_in
 from tests.postings.helpers import shown_ids
 
 

@@ -5,7 +5,7 @@ from recruit.audit.models import AuditEvent
 from recruit.events.models import Participation
 from recruit.postings.models import Posting
 from tests import factories
-from tests.accounts.helpers import sign_in
+from tests.helpers import sign_in
 from tests.postings.helpers import posting_form
 from tests.postings.helpers import shown_ids
 from tests.postings.helpers import sign_in_staff

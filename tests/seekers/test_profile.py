@@ -10,7 +10,7 @@ from recruit.seekers.services import checkin_token
 from recruit.seekers.services import read_checkin_token
 from recruit.seekers.services import set_id_number
 from tests import factories
-from tests.accounts.helpers import sign_in
+from tests.helpers import sign_in
 
 NUMBER_A = idcard.generate("520526", date(1990, 4, 12), 22)  # even sequence: a woman
 NUMBER_B = idcard.generate("520526", date(1985, 9, 30), 31)
