@@ -22,11 +22,21 @@ def approve_posting(posting, by_user):
         raise ReviewError("employer_not_approved")
     posting.status = "open"
     posting.review_note = ""
+    _approve_participations(posting)
     record("posting_approved", target=posting, user=by_user, title=posting.title)
     notify_users(posting.employer, "posting_approved", {"title": posting.title}, "postings.detail",
                  posting_id=posting.id)
     db.session.flush()
     return posting
+
+
+def _approve_participations(posting):
+    """Approving a posting for its events admits the employer to them: a public posting at an event whose
+    participation still says 'awaiting the bureau' would contradict itself."""
+    event_ids = {event.id for event in posting.events}
+    for participation in posting.employer.participations:
+        if participation.event_id in event_ids:
+            participation.approved = True
 
 
 def reject_posting(posting, by_user, reason):

@@ -69,15 +69,19 @@
         // The number was corrected: the error the server gave for the old one no longer applies.
         input.classList.remove("is-invalid");
         input.removeAttribute("aria-invalid");
-        if (serverError) { serverError.hidden = true; }
       }
       preview.textContent = result[0];
-      preview.hidden = !result[0];
+      // While the server's message for this number is on screen, saying it twice helps nobody.
+      preview.hidden = !result[0] || Boolean(serverError && !serverError.hidden);
       preview.classList.toggle("text-success", result[1] === "valid");
       preview.classList.toggle("text-danger", result[1] === "invalid");
       preview.classList.toggle("text-muted", result[1] === "");
     }
-    input.addEventListener("input", update);
+    input.addEventListener("input", function () {
+      // Once the number is edited, the live preview speaks for it instead of the server's old message.
+      if (serverError) { serverError.hidden = true; }
+      update();
+    });
     update();
   }
 

@@ -139,3 +139,21 @@ def test_the_home_page_shows_what_waits(bureau, db):
     assert 'data-waiting="employers">1<' in page
     assert 'data-waiting="postings">1<' in page
     assert "衢州新材料科技有限公司" in page and "数控车床操作工" in page
+
+
+def test_approving_a_posting_admits_its_employer_to_the_postings_events(bureau, db):
+    from recruit.events.models import Participation
+
+    event = factories.create_event()
+    other_event = factories.create_event(name="另一场招聘会")
+    employer = factories.create_employer()
+    waiting = factories.add_participation(event, employer, booth="", approved=False)
+    elsewhere = factories.add_participation(other_event, employer, booth="", approved=False)
+    posting = factories.create_posting(employer, events=[event], status="pending")
+    db.session.commit()
+
+    bureau.post(f"/bureau/postings/{posting.id}/approve")
+
+    db.session.expire_all()
+    assert db.session.get(Participation, waiting.id).approved
+    assert not db.session.get(Participation, elsewhere.id).approved
