@@ -72,6 +72,23 @@ def app(database_url, tmp_path_factory):
     return application
 
 
+@pytest.fixture(scope="session")
+def csrf_app(app):
+    """A second app on the same database with CSRF checked, as in production (TestingConfig turns it off)."""
+
+    class CsrfConfig(TestingConfig):
+        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
+        SECRET_KEY = app.config["SECRET_KEY"]
+        REPORTS_DIR = app.config["REPORTS_DIR"]
+        WTF_CSRF_ENABLED = True
+
+    strict = create_app(CsrfConfig)
+    strict.test_client_class = IsolatedClient
+    yield strict
+    with strict.app_context():
+        _db.engine.dispose()
+
+
 @pytest.fixture
 def db(app):
     """The database inside an app context; every row a test wrote is removed afterwards."""

@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from recruit.core import filters
 from recruit.extensions import db
 from recruit.extensions import login
 
@@ -83,6 +84,7 @@ def refuse_nul_bytes():
 def init_app(app):
     app.jinja_env.filters["localtime"] = local_datetime
     app.jinja_env.filters["number"] = format_number
+    filters.init_app(app)
     app.jinja_env.add_extension("jinja2.ext.do")
     app.context_processor(lambda: {"current_locale": str(get_locale())})
     app.before_request(refuse_nul_bytes)

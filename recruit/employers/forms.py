@@ -1,7 +1,6 @@
 """Employer forms: the company's details, and registration with the HR contact's account."""
 import logging
 
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
@@ -15,6 +14,7 @@ from wtforms.validators import Regexp
 from wtforms.validators import ValidationError
 
 from recruit.accounts.services import MIN_PASSWORD_LENGTH
+from recruit.core.filters import ui_lang
 from recruit.core.forms import USCC
 from recruit.core.forms import Mobile
 from recruit.core.forms import RegionCode
@@ -25,11 +25,6 @@ from recruit.employers.labels import SIZE_LABELS
 from recruit.employers.models import SIZES
 
 logger = logging.getLogger(__name__)
-
-
-def ui_lang():
-    """The language code the domain's names take: "en" or "zh"."""
-    return "en" if str(get_locale()).startswith("en") else "zh"
 
 
 class NotProvince:

@@ -13,41 +13,15 @@ from flask_login import current_user
 from flask_login import login_user
 
 from recruit.core.access import role_required
-from recruit.domain import industries
-from recruit.domain import regions
 from recruit.employers import services
 from recruit.employers.forms import CompanyForm
 from recruit.employers.forms import RegistrationForm
-from recruit.employers.forms import ui_lang
-from recruit.employers.labels import EMPLOYER_STATUS_LABELS
-from recruit.employers.labels import SIZE_LABELS
 from recruit.extensions import db
 from recruit.postings import services as posting_services
 
 logger = logging.getLogger(__name__)
 
 bp = Blueprint("employers", __name__)
-
-
-@bp.app_template_filter("employer_status")
-def employer_status_label(code):
-    return EMPLOYER_STATUS_LABELS.get(code, code)
-
-
-@bp.app_template_filter("employer_size")
-def employer_size_label(code):
-    return SIZE_LABELS.get(code, code)
-
-
-@bp.app_template_filter("industry_name")
-def industry_name(letter):
-    return industries.name(letter, ui_lang()) if industries.is_valid(letter or "") else letter
-
-
-@bp.app_template_filter("region_name")
-def region_name(code):
-    """A region's full name (province down to county); the code itself when unknown."""
-    return regions.full_name(code) if code else ""
 
 
 @bp.route("/employers/register", methods=["GET", "POST"])

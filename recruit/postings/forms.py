@@ -19,12 +19,12 @@ from wtforms.validators import Optional
 from wtforms.validators import ValidationError
 from wtforms.widgets import Select
 
+from recruit.core.filters import ui_lang
 from recruit.core.forms import RegionCode
 from recruit.core.web import local_datetime
 from recruit.domain import education
 from recruit.domain import occupations
 from recruit.employers.forms import NotProvince
-from recruit.employers.forms import ui_lang
 from recruit.events.forms import strip
 from recruit.postings import services
 from recruit.postings.labels import BENEFIT_LABELS

@@ -14,46 +14,18 @@ from recruit.core.access import can_manage_posting
 from recruit.core.access import get_or_404
 from recruit.core.access import role_required
 from recruit.core.pages import paginate
-from recruit.domain import education
-from recruit.domain import occupations
-from recruit.employers.forms import ui_lang
 from recruit.employers.views import own_employer
 from recruit.events import services as event_services
 from recruit.extensions import db
 from recruit.postings import services
 from recruit.postings.forms import PostingForm
 from recruit.postings.forms import SearchForm
-from recruit.postings.labels import BENEFIT_LABELS
-from recruit.postings.labels import POSTING_STATUS_LABELS
 from recruit.postings.models import POSTING_STATUSES
 from recruit.postings.models import Posting
 
 logger = logging.getLogger(__name__)
 
 bp = Blueprint("postings", __name__)
-
-
-@bp.app_template_filter("posting_status")
-def posting_status_label(code):
-    return POSTING_STATUS_LABELS.get(code, code)
-
-
-@bp.app_template_filter("benefit")
-def benefit_label(code):
-    return BENEFIT_LABELS.get(code, code)
-
-
-@bp.app_template_filter("occupation_name")
-def occupation_name(code):
-    occupation = occupations.get(code or "")
-    if occupation is None:
-        return code or ""
-    return occupation.name_en if ui_lang() == "en" and occupation.name_en else occupation.name
-
-
-@bp.app_template_filter("education_name")
-def education_name(code):
-    return education.name(code, ui_lang()) if code and education.is_valid(code) else ""
 
 
 @bp.route("/postings")

@@ -9,10 +9,7 @@ from types import SimpleNamespace
 import pytest
 from werkzeug.serving import make_server
 
-from recruit import create_app
-from recruit.config import TestingConfig
 from recruit.events.models import Event
-from recruit.extensions import db as _db
 from recruit.extensions import limiter
 from tests import factories
 
@@ -68,25 +65,15 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def live_server(app):
-    """A second app on the test database, with CSRF checked as in production, served on a free port."""
-
-    class LiveConfig(TestingConfig):
-        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
-        SECRET_KEY = app.config["SECRET_KEY"]
-        REPORTS_DIR = app.config["REPORTS_DIR"]
-        WTF_CSRF_ENABLED = True
-
-    live_app = create_app(LiveConfig)
-    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+def live_server(csrf_app):
+    """The app with CSRF checked as in production, on the test database, served on a free port."""
+    server = make_server("127.0.0.1", 0, csrf_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
     server.server_close()
     thread.join(timeout=10)
-    with live_app.app_context():
-        _db.engine.dispose()
 
 
 @pytest.fixture

@@ -1,27 +1,8 @@
 """With CSRF checked as in production, every bureau form carries its token and a forged POST fails."""
 import re
 
-import pytest
-
-from recruit import create_app
-from recruit.config import TestingConfig
 from recruit.employers.models import Employer
-from recruit.extensions import db as _db
 from tests import factories
-
-
-@pytest.fixture(scope="module")
-def csrf_app(app):
-    class CsrfConfig(TestingConfig):
-        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
-        SECRET_KEY = app.config["SECRET_KEY"]
-        REPORTS_DIR = app.config["REPORTS_DIR"]
-        WTF_CSRF_ENABLED = True
-
-    csrf_app = create_app(CsrfConfig)
-    yield csrf_app
-    with csrf_app.app_context():
-        _db.engine.dispose()
 
 
 def token(page, name="csrf_token"):

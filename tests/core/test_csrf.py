@@ -3,23 +3,12 @@ import re
 
 import pytest
 
-from recruit import create_app
-from recruit.config import TestingConfig
 from tests import factories
 
 
 @pytest.fixture
-def csrf_client(app, db):
-
-    class WithCsrf(TestingConfig):
-        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
-        SECRET_KEY = app.config["SECRET_KEY"]
-        REPORTS_DIR = app.config["REPORTS_DIR"]
-        WTF_CSRF_ENABLED = True
-
-    strict = create_app(WithCsrf)
-    strict.test_client_class = app.test_client_class
-    return strict.test_client()
+def csrf_client(csrf_app, db):
+    return csrf_app.test_client()
 
 
 def test_a_post_without_token_is_refused_and_changes_nothing(csrf_client, db):
