@@ -1,0 +1,331 @@
+"""Benchmark of the main pages: how fast a real server answers them with the full demo loaded.
+
+    python benchmarks/pages.py [--requests 30]
+                               [--postgres postgresql+psycopg://postgres@127.0.0.1:5432/test]
+
+Loads `recruit demo --scale 1 --seed 2023` into a new database (a temporary SQLite file, or with --postgres a
+database created on that server and dropped afterwards), adds a bureau account, starts `recruit serve` with two
+workers on a free loopback port and requests each page as a browser does: one keep-alive connection with its
+cookies, the body read whole. Each page gets 3 warm-up requests, then the timed ones, one after the other; then
+`/` and `/postings` are requested by 8 threads at once. Exits 1 when a page answers other than 200.
+"""
+import argparse
+import concurrent.futures
+import contextlib
+import http.client
+import http.cookies
+import logging
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import uuid
+
+import sqlalchemy as sa
+
+logger = logging.getLogger(__name__)
+
+SEED = 2023
+USERNAME = "bench"
+PASSWORD = "bench-pass-1"
+TIMEOUT = 60  # seconds a request or the server's start-up may take before the benchmark gives up
+WARM_UP = 3
+THREADS = 8
+REQUESTS_PER_THREAD = 25
+HEADERS = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8", "Accept-Language": "zh-CN,zh;q=0.9",
+           "User-Agent": "recruit-benchmark"}
+CSRF_INPUT = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
+INPUT_VALUE = re.compile(r'value="([^"]*)"')
+
+# What the pages are asked about, chosen from the loaded demo: the figures every page of the kind would show.
+PUBLIC = "p.status IN ('open', 'filled') AND e.status = 'approved'"
+LOOKUPS = {
+    "fair": "SELECT id FROM events WHERE kind = 'fair' ORDER BY id LIMIT 1",
+    "occupation": "SELECT p.occupation_code FROM postings p JOIN employers e ON e.id = p.employer_id "
+                  f"WHERE {PUBLIC} AND p.dormitory = TRUE GROUP BY p.occupation_code "
+                  "ORDER BY COUNT(*) DESC, p.occupation_code LIMIT 1",
+    "public_posting": "SELECT p.id FROM postings p JOIN employers e ON e.id = p.employer_id "
+                      f"LEFT JOIN applications a ON a.posting_id = p.id WHERE {PUBLIC} "
+                      "GROUP BY p.id ORDER BY COUNT(a.id) DESC, p.id LIMIT 1",
+    "busiest_posting": "SELECT posting_id FROM applications GROUP BY posting_id "
+                       "ORDER BY COUNT(*) DESC, posting_id LIMIT 1",
+    "surname": "SELECT SUBSTR(name, 1, 1) FROM seekers GROUP BY SUBSTR(name, 1, 1) "
+               "ORDER BY COUNT(*) DESC, SUBSTR(name, 1, 1) LIMIT 1",
+}
+COLUMNS = ("page", "status", "median ms", "p95 ms", "bytes")
+
+
+def public_pages(ids):
+    return [
+        "/",
+        "/postings",
+        "/postings?" + urllib.parse.urlencode({"q": "注塑"}),
+        "/postings?" + urllib.parse.urlencode({"occupation": ids["occupation"], "dormitory": "y"}),
+        f"/postings/{ids['public_posting']}",
+        "/regions/search?q=qj",
+    ]
+
+
+def bureau_pages(ids):
+    return [
+        "/bureau",
+        "/bureau/seekers",
+        "/bureau/seekers?" + urllib.parse.urlencode({"q": ids["surname"]}),
+        "/bureau/employers",
+        "/bureau/audit",
+        f"/bureau/events/{ids['fair']}",
+        f"/employer/postings/{ids['busiest_posting']}/applicants",
+    ]
+
+
+class Browser:
+    """One keep-alive connection to the server and the cookies it was given, like one browser tab."""
+
+    def __init__(self, port):
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+        self.cookies = {}
+
+    def request(self, method, path, form=None):
+        """Status, headers and the whole body; a connection the server dropped while idle is opened again."""
+        headers = dict(HEADERS)
+        body = None
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in range(2):
+            try:
+                self.connection.request(method, path, body=body, headers=headers)
+                response = self.connection.getresponse()
+                content = response.read()
+                break
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.connection.close()
+                if attempt:
+                    raise
+        self.keep_cookies(response.headers.get_all("Set-Cookie") or [])
+        return response.status, response.headers, content
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def keep_cookies(self, lines):
+        for line in lines:
+            for name, morsel in http.cookies.SimpleCookie(line).items():
+                if morsel["max-age"] == "0" or not morsel.value:
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+
+    def close(self):
+        self.connection.close()
+
+
+def sign_in(browser, username, password):
+    """Sign in through the form, with the CSRF token the login page hands out."""
+    status, _, body = browser.get("/account/login")
+    field = CSRF_INPUT.search(body.decode())
+    if status != 200 or field is None:
+        raise SystemExit(f"the login page answered {status} without a csrf_token input")
+    token = INPUT_VALUE.search(field.group(0)).group(1)
+    form = {"identifier": username, "password": password, "csrf_token": token}
+    status, headers, _ = browser.request("POST", "/account/login", form=form)
+    if status != 302 or not headers.get("Location", "").endswith("/bureau"):
+        raise SystemExit(f"signing in as {username} answered {status} {headers.get('Location', '')}")
+
+
+def timed(browser, path):
+    started = time.perf_counter()
+    status, _, body = browser.get(path)
+    return status, time.perf_counter() - started, len(body)
+
+
+def measure(browser, path, count):
+    """Warm-up requests, then `count` timed ones in a row: (path, statuses, median ms, p95 ms, bytes)."""
+    for _ in range(WARM_UP):
+        browser.get(path)
+    results = [timed(browser, path) for _ in range(count)]
+    statuses = sorted({status for status, _, _ in results})
+    millis = [seconds * 1000 for _, seconds, _ in results]
+    p95 = statistics.quantiles(millis, n=20, method="inclusive")[18]
+    return (path, "/".join(map(str, statuses)), f"{statistics.median(millis):.1f}", f"{p95:.1f}",
+            max(size for _, _, size in results))
+
+
+def hammer(port, path):
+    """One thread's share of the concurrent run: its own connection, requests one after the other."""
+    browser = Browser(port)
+    try:
+        return [timed(browser, path) for _ in range(REQUESTS_PER_THREAD)]
+    finally:
+        browser.close()
+
+
+def concurrency(port, path):
+    """(path, threads x requests, statuses, requests per second, median ms) with THREADS threads at once."""
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=THREADS) as pool:
+        shares = list(pool.map(lambda _: hammer(port, path), range(THREADS)))
+    seconds = time.perf_counter() - started
+    results = [result for share in shares for result in share]
+    statuses = sorted({status for status, _, _ in results})
+    median = statistics.median(elapsed for _, elapsed, _ in results) * 1000
+    return (path, f"{THREADS} x {REQUESTS_PER_THREAD}", "/".join(map(str, statuses)),
+            f"{len(results) / seconds:.1f}", f"{median:.1f}")
+
+
+@contextlib.contextmanager
+def sqlite_database(folder):
+    yield f"sqlite:///{folder}/bench.sqlite3"
+
+
+@contextlib.contextmanager
+def postgres_database(server_url):
+    """A new database on the server, dropped afterwards."""
+    server = sa.make_url(server_url)
+    name = f"recruit_bench_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield server.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def recruit(env, *args):
+    """Run a `recruit` command as a user types it; its output is shown only when it fails."""
+    done = subprocess.run([sys.executable, "-m", "recruit", *args], env=env, capture_output=True, text=True,
+                          timeout=600)
+    if done.returncode:
+        raise SystemExit(f"recruit {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def lookup_ids(url):
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return {key: conn.scalar(sa.text(query)) for key, query in LOOKUPS.items()}
+    finally:
+        engine.dispose()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(server, port, log_path):
+    """Poll `/` until it answers; give up when the server exits or TIMEOUT passes."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            break
+        with contextlib.suppress(OSError, http.client.HTTPException):
+            browser = Browser(port)
+            status, _, _ = browser.get("/")
+            browser.close()
+            if status == 200:
+                return
+        time.sleep(0.2)
+    with open(log_path, encoding="utf-8", errors="replace") as log:
+        raise SystemExit(f"the server did not answer / within {TIMEOUT} s:\n{log.read()[-3000:]}")
+
+
+@contextlib.contextmanager
+def running_server(env, folder):
+    """`recruit serve` on a free port in its own process group, stopped (the whole group) afterwards."""
+    port = free_port()
+    log_path = os.path.join(folder, "serve.log")
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen([sys.executable, "-m", "recruit", "serve", "--workers", "2", "--port", str(port)],
+                                  env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        wait_until_up(server, port, log_path)
+        yield port
+    finally:
+        stop(server)
+
+
+def stop(server):
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
+def run_pages(port, ids, count):
+    """The table's rows: the public pages anonymously, then the bureau's signed in."""
+    anonymous = Browser(port)
+    rows = [measure(anonymous, path, count) for path in public_pages(ids)]
+    anonymous.close()
+    staff = Browser(port)
+    sign_in(staff, USERNAME, PASSWORD)
+    rows += [measure(staff, path, count) for path in bureau_pages(ids)]
+    staff.close()
+    return rows
+
+
+def bench(label, database, count):
+    """Load the demo into a new database, serve it, and measure: (page rows, concurrency rows)."""
+    with tempfile.TemporaryDirectory(prefix="recruit-pages-") as folder, database(folder) as url:
+        env = {**os.environ, "RECRUIT_DATABASE_URL": url, "RECRUIT_SECRET_KEY": "bench",
+               "RECRUIT_SCHEDULER": "off", "RECRUIT_REPORTS_DIR": os.path.join(folder, "reports")}
+        print(f"{label}: loading the demo (scale 1, seed {SEED}) ...", flush=True)
+        recruit(env, "demo", "--scale", "1", "--seed", str(SEED))
+        recruit(env, "create-admin", "--username", USERNAME, "--password", PASSWORD)
+        ids = lookup_ids(url)
+        with running_server(env, folder) as port:
+            rows = run_pages(port, ids, count)
+            load = [concurrency(port, path) for path in ("/", "/postings")]
+    return rows, load
+
+
+def print_table(rows):
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [str(row[0]).ljust(widths[0])]
+        cells += [str(value).rjust(width) for value, width in zip(row[1:], widths[1:], strict=True)]
+        print("  ".join(cells).rstrip())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=30, help="timed requests per page (default 30)")
+    parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL server to create the database on")
+    args = parser.parse_args()
+    if args.requests < 2:
+        parser.error("--requests must be at least 2")
+    if args.postgres:
+        label, database = "postgresql", lambda _folder: postgres_database(args.postgres)
+    else:
+        label, database = "sqlite", sqlite_database
+    rows, load = bench(label, database, args.requests)
+    print(f"\n{label}, {args.requests} timed requests per page after {WARM_UP} warm-up:")
+    print_table([COLUMNS, *rows])
+    print(f"\n{label}, {THREADS} threads at once:")
+    print_table([("page", "requests", "status", "req/s", "median ms"), *load])
+    failed = [row[0] for row in rows if row[1] != "200"] + [row[0] for row in load if row[2] != "200"]
+    if failed:
+        print(f"\nanswered other than 200: {', '.join(failed)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
