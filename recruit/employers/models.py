@@ -24,6 +24,7 @@ class Employer(TimestampMixin, db.Model):
     __tablename__ = "employers"
     __table_args__ = (
         sa.CheckConstraint("industry IN ('" + "','".join(INDUSTRY_SECTIONS) + "')", name="industry"),
+        sa.Index("ix_employers_created_at_id", "created_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -32,6 +32,7 @@ class Posting(TimestampMixin, db.Model):
         sa.CheckConstraint("salary_min >= 0 AND salary_min <= salary_max", name="salary"),
         sa.CheckConstraint("age_min >= 16 AND age_min <= age_max AND age_max <= 80", name="age"),
         sa.CheckConstraint("signed_count >= 0", name="signed_count"),
+        sa.Index("ix_postings_created_at_id", "created_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
