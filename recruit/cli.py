@@ -36,9 +36,13 @@ def register(app):
 @with_appcontext
 def serve_command(host, port, workers):
     """Apply migrations, then serve with gunicorn (production WSGI server)."""
-    from recruit.serving import apply_migrations
+    from recruit.core.crypto import KeyMismatch
+    from recruit.serving import prepare_database
     from recruit.serving import run_gunicorn
 
-    apply_migrations()
+    try:
+        prepare_database()
+    except KeyMismatch as error:
+        raise click.ClickException(str(error)) from error
     click.echo(f"Recruit listening on http://{host}:{port}/ with {workers} worker(s)")
     run_gunicorn(host, port, workers)

@@ -6,6 +6,7 @@ from recruit.applications.models import ApplicationChange
 from recruit.applications.models import Notice
 from recruit.audit.models import AuditEvent
 from recruit.checkin.models import Checkin
+from recruit.core.models import Setting
 from recruit.employers.models import Employer
 from recruit.events.models import Event
 from recruit.events.models import Participation
@@ -16,5 +17,5 @@ from recruit.seekers.models import Seeker
 
 __all__ = [
     "Application", "ApplicationChange", "AuditEvent", "Checkin", "Employer", "Event", "Notice",
-    "Participation", "Posting", "Report", "Seeker", "User", "UserRegion", "posting_events",
+    "Participation", "Posting", "Report", "Seeker", "Setting", "User", "UserRegion", "posting_events",
 ]

@@ -4,12 +4,18 @@ import logging
 from flask_migrate import upgrade
 from gunicorn.app.base import BaseApplication
 
+from recruit.core.crypto import check_key
+
 logger = logging.getLogger(__name__)
 
 
-def apply_migrations():
-    """Bring the database schema up to date (a start-up step, never an import side effect)."""
+def prepare_database():
+    """Bring the schema up to date and make sure this process holds the database's data key.
+
+    A start-up step, never an import side effect.
+    """
     upgrade()
+    check_key()
 
 
 class GunicornServer(BaseApplication):

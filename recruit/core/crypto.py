@@ -31,3 +31,30 @@ def encrypt(text):
 
 def decrypt(token):
     return _fernet().decrypt(token.encode()).decode()
+
+
+KEY_CHECK = "data_key_fingerprint"
+
+
+class KeyMismatch(RuntimeError):
+    """The secret key differs from the one this database's ID numbers were encrypted and hashed with."""
+
+
+def _fingerprint():
+    return hmac.new(_derive("key-fingerprint"), b"recruit", hashlib.sha256).hexdigest()
+
+
+def check_key():
+    """Refuse to run with another secret key than the database's: its ID numbers would be unreadable and
+    every ID lookup would miss, so duplicates could register. The first run records the fingerprint."""
+    from recruit.core.models import Setting
+    from recruit.extensions import db
+
+    stored = db.session.get(Setting, KEY_CHECK)
+    if stored is None:
+        db.session.add(Setting(name=KEY_CHECK, value=_fingerprint()))
+        db.session.commit()
+    elif stored.value != _fingerprint():
+        raise KeyMismatch(
+            "RECRUIT_SECRET_KEY is not the key this database's ID numbers were encrypted with. Start every "
+            "process with the same RECRUIT_SECRET_KEY (or the instance folder's secret_key) as before.")

@@ -6,6 +6,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 
+from recruit.extensions import db
+
 
 def utcnow():
     """Naive UTC: every timestamp is stored in UTC and shown in Asia/Shanghai."""
@@ -27,3 +29,12 @@ class TimestampMixin:
 
     created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=sa.func.now())
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, server_default=sa.func.now())
+
+
+class Setting(db.Model):
+    """A value the installation keeps about itself, such as the fingerprint of its data key."""
+
+    __tablename__ = "settings"
+
+    name: Mapped[str] = mapped_column(sa.String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(sa.String(500))

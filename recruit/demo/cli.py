@@ -5,14 +5,15 @@ import time
 import click
 import sqlalchemy as sa
 from flask.cli import with_appcontext
-from flask_migrate import upgrade
 
 from recruit.audit.services import record
+from recruit.core.crypto import KeyMismatch
 from recruit.demo import generator
 from recruit.demo import loader
 from recruit.events import services as events
 from recruit.events.models import Event
 from recruit.extensions import db
+from recruit.serving import prepare_database
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +33,10 @@ def demo_command(scale, seed, force):
     Applies the database migrations first. Refuses a database that already holds events, employers, seekers or
     user accounts unless --force is given. Creates no user accounts.
     """
-    upgrade()
+    try:
+        prepare_database()
+    except KeyMismatch as error:
+        raise click.ClickException(str(error)) from error
     started = time.perf_counter()
     data = generator.generate(scale, seed)
     generated = time.perf_counter()
