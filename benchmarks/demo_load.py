@@ -17,9 +17,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 
 import sqlalchemy as sa
+from databases import postgres_database
 
 logger = logging.getLogger(__name__)
 
@@ -40,20 +40,6 @@ def sqlite_database():
         yield f"sqlite:///{folder}/bench.sqlite3"
 
 
-@contextlib.contextmanager
-def postgres_database(server_url):
-    """A new database on the server, dropped afterwards."""
-    server = sa.make_url(server_url)
-    name = f"recruit_bench_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def run_once(url, scale, seed):

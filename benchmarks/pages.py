@@ -25,9 +25,9 @@ import sys
 import tempfile
 import time
 import urllib.parse
-import uuid
 
 import sqlalchemy as sa
+from databases import postgres_database
 
 logger = logging.getLogger(__name__)
 
@@ -186,20 +186,6 @@ def sqlite_database(folder):
     yield f"sqlite:///{folder}/bench.sqlite3"
 
 
-@contextlib.contextmanager
-def postgres_database(server_url):
-    """A new database on the server, dropped afterwards."""
-    server = sa.make_url(server_url)
-    name = f"recruit_bench_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def recruit(env, *args):
