@@ -13,6 +13,8 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 def open_collapsed(page, target_id):
     """Open a collapsed part (the phone's menu, the filters) with its toggle; elsewhere do nothing."""
+    # Whether the toggle shows depends on the stylesheet: decide only once the page has fully loaded.
+    page.wait_for_load_state("load")
     toggle = page.locator(f'[data-bs-target="#{target_id}"]')
     if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
         toggle.click()
