@@ -26,11 +26,11 @@ from recruit.bureau.labels import ROLE_LABELS
 from recruit.bureau.labels import TARGET_LABELS
 from recruit.core.forms import IdNumber
 from recruit.core.forms import RegionCode
+from recruit.core.forms import strip
 from recruit.employers.labels import EMPLOYER_STATUS_LABELS
 from recruit.events.forms import RegionCodeList
 from recruit.events.forms import choices
 from recruit.events.forms import rule
-from recruit.events.forms import strip
 from recruit.events.services import check_booth
 from recruit.postings.labels import POSTING_STATUS_LABELS
 

@@ -31,6 +31,11 @@ USCC_MESSAGES = {
 MOBILE_MESSAGES = {"format": _l("Enter an 11-digit mainland mobile number starting with 1, e.g. 13800138000.")}
 
 
+def strip(value):
+    """A form filter: blanks around typed text taken off (NUL bytes never get here: see core.web)."""
+    return value.strip() if isinstance(value, str) else value
+
+
 def message_for(error, messages):
     return messages.get(error.code, error.message)
 

@@ -18,6 +18,7 @@ from recruit.core.filters import ui_lang
 from recruit.core.forms import USCC
 from recruit.core.forms import Mobile
 from recruit.core.forms import RegionCode
+from recruit.core.forms import strip
 from recruit.domain import industries
 from recruit.domain import regions
 from recruit.employers import services
@@ -36,26 +37,22 @@ class NotProvince:
             raise ValidationError(_l("Choose a city, county or district, not a whole province."))
 
 
-def trimmed(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 class CompanyForm(FlaskForm):
     """The company's details, as registered and as edited later."""
 
-    name = StringField(_l("Company name"), filters=[trimmed], validators=[DataRequired(), Length(max=200)])
-    uscc = StringField(_l("Unified social credit code"), filters=[trimmed],
+    name = StringField(_l("Company name"), filters=[strip], validators=[DataRequired(), Length(max=200)])
+    uscc = StringField(_l("Unified social credit code"), filters=[strip],
                        validators=[DataRequired(), USCC()])
     industry = SelectField(_l("Industry"), validators=[DataRequired()])
-    region_code = StringField(_l("Region"), filters=[trimmed],
+    region_code = StringField(_l("Region"), filters=[strip],
                               validators=[DataRequired(), RegionCode(any_level=True), NotProvince()])
-    address = StringField(_l("Address"), filters=[trimmed], validators=[DataRequired(), Length(max=300)])
+    address = StringField(_l("Address"), filters=[strip], validators=[DataRequired(), Length(max=300)])
     size = SelectField(_l("Number of employees"), choices=[(code, SIZE_LABELS[code]) for code in SIZES],
                        default="20-99")
-    description = TextAreaField(_l("About the company"), filters=[trimmed], validators=[Length(max=5000)])
-    contact_name = StringField(_l("Contact person"), filters=[trimmed],
+    description = TextAreaField(_l("About the company"), filters=[strip], validators=[Length(max=5000)])
+    contact_name = StringField(_l("Contact person"), filters=[strip],
                                validators=[DataRequired(), Length(max=100)])
-    contact_mobile = StringField(_l("Contact mobile number"), filters=[trimmed],
+    contact_mobile = StringField(_l("Contact mobile number"), filters=[strip],
                                  validators=[DataRequired(), Mobile()])
 
     def __init__(self, *args, employer=None, **kwargs):
@@ -82,7 +79,7 @@ class CompanyForm(FlaskForm):
 class RegistrationForm(CompanyForm):
     """A company and the account its HR contact signs in with."""
 
-    username = StringField(_l("Username"), filters=[trimmed], validators=[
+    username = StringField(_l("Username"), filters=[strip], validators=[
         DataRequired(), Length(min=3, max=64),
         Regexp(r"^[A-Za-z0-9_.@-]+$", message=_l("Use letters, digits and . _ - @ only."))])
     password = PasswordField(_l("Password"), validators=[

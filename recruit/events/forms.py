@@ -17,6 +17,7 @@ from wtforms.validators import Length
 from wtforms.validators import ValidationError
 
 from recruit.core.forms import RegionCode
+from recruit.core.forms import strip
 from recruit.domain import regions
 from recruit.events import services
 from recruit.events.models import DEFAULT_REPORT_CRON
@@ -41,11 +42,6 @@ def bureau_zone():
 def choices(labels, codes=None):
     """A select's choices: each code with its translated label."""
     return [SelectChoice(code, labels[code]) for code in (codes or labels)]
-
-
-def strip(value):
-    """Blanks around the text taken off, and NUL characters out: PostgreSQL text cannot hold them."""
-    return value.replace("\x00", "").strip() if isinstance(value, str) else value
 
 
 class RegionCodeList(StringField):

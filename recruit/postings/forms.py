@@ -21,11 +21,11 @@ from wtforms.widgets import Select
 
 from recruit.core.filters import ui_lang
 from recruit.core.forms import RegionCode
+from recruit.core.forms import strip
 from recruit.core.web import local_datetime
 from recruit.domain import education
 from recruit.domain import occupations
 from recruit.employers.forms import NotProvince
-from recruit.events.forms import strip
 from recruit.postings import services
 from recruit.postings.labels import BENEFIT_LABELS
 
