@@ -8,7 +8,6 @@ from flask import redirect
 from flask import render_template
 from flask import request
 from flask import url_for
-from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_login import login_required
@@ -25,14 +24,12 @@ from recruit.core.access import can_manage_application
 from recruit.core.access import can_manage_posting
 from recruit.core.access import get_or_404
 from recruit.core.access import role_required
+from recruit.core.filters import education_name
 from recruit.core.pages import paginate
-from recruit.domain import education
-from recruit.domain import occupations
-from recruit.domain import regions
 from recruit.events.models import Event
 from recruit.extensions import db
 from recruit.postings.models import Posting
-from recruit.seekers.services import age_of
+from recruit.seekers.display import describe
 from recruit.seekers.services import local_today
 
 logger = logging.getLogger(__name__)
@@ -40,34 +37,16 @@ logger = logging.getLogger(__name__)
 bp = Blueprint("applications", __name__)
 
 
-def _english():
-    return str(get_locale()).startswith("en")
-
-
 def error_text(error):
     """A service refusal in the user's language, with status and education codes shown as their names."""
     params = dict(error.params)
     if "education" in params:
-        params["education"] = education.name(params["education"], "en" if _english() else "zh")
+        params["education"] = education_name(params["education"])
     for key in ("from_status", "to_status"):
         if key in params:
             params[key] = labels.STATUS_LABELS.get(params[key], params[key])
     template = labels.ERROR_MESSAGES.get(error.code)
     return template % params if template is not None else error.message
-
-
-def seeker_facts(seeker, today):
-    """What the pages show of a seeker besides the stored columns, in the reader's language."""
-    english = _english()
-    trades = [occupations.get(code) for code in seeker.desired_occupations or []]
-    return {
-        "age": age_of(seeker, today),
-        "sex": labels.SEX_LABELS.get(seeker.sex, ""),
-        "hometown": regions.full_name(seeker.hometown_code),
-        "current_region": regions.full_name(seeker.current_region_code) if seeker.current_region_code else "",
-        "education": education.name(seeker.education, "en" if english else "zh") if seeker.education else "",
-        "trades": [t.name_en if english else t.name for t in trades if t is not None],
-    }
 
 
 def _owns(user, application):
@@ -159,7 +138,7 @@ def for_posting(posting_id):
     status = form.status.data if form.validate() else ""
     page = paginate(services.applicants(posting, status or None))
     today = local_today()
-    facts = {application.id: seeker_facts(application.seeker, today) for application in page.items}
+    facts = {application.id: describe(application.seeker, today) for application in page.items}
     return render_template("applications/applicants.html", posting=posting, page=page, form=form,
                            facts=facts, counts=services.status_counts(posting))
 
@@ -172,7 +151,7 @@ def _move_form(application, formdata=None):
 
 
 def _render_detail(application, form, status=200):
-    facts = seeker_facts(application.seeker, local_today())
+    facts = describe(application.seeker, local_today())
     page = render_template("applications/detail.html", application=application, form=form, facts=facts,
                            changes=services.history(application), staff=current_user.role != "seeker",
                            withdraw_form=WithdrawForm())

@@ -23,10 +23,10 @@ from recruit.extensions import db
 from recruit.partner import services
 from recruit.partner.forms import SeekerSearchForm
 from recruit.seekers import services as seeker_services
+from recruit.seekers.display import describe
 from recruit.seekers.forms import PartnerSeekerForm
 from recruit.seekers.models import Seeker
 from recruit.seekers.views import apply_error
-from recruit.seekers.views import describe
 from recruit.seekers.views import region_names
 
 logger = logging.getLogger(__name__)

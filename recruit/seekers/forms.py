@@ -2,7 +2,6 @@
 import logging
 import re
 
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField
@@ -21,6 +20,7 @@ from wtforms.validators import Optional
 from wtforms.validators import ValidationError
 
 from recruit.accounts.services import MIN_PASSWORD_LENGTH
+from recruit.core.filters import ui_lang
 from recruit.core.forms import IdNumber
 from recruit.core.forms import Mobile
 from recruit.core.forms import RegionCode
@@ -41,13 +41,9 @@ REGION_INPUT = {"autocomplete": "off", "spellcheck": "false"}
 ID_INPUT = {"autocomplete": "off", "spellcheck": "false", "maxlength": "22"}
 
 
-def is_english():
-    return str(get_locale()).startswith("en")
-
-
 def occupation_choices():
     """The trades by major group, in the user's language, each with the words the filter box matches."""
-    english = is_english()
+    english = ui_lang() == "en"
     choices = []
     for occupation in occupations.all_occupations():
         group = occupations.MAJOR_GROUPS[occupation.major_group][1 if english else 0]
@@ -98,7 +94,7 @@ class ProfileForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        levels = education.choices("en" if is_english() else "zh")
+        levels = education.choices(ui_lang())
         self.education.choices = [SelectChoice("", _l("Choose…")), *(SelectChoice(*lv) for lv in levels)]
         self.desired_occupations.choices = occupation_choices()
 

@@ -14,16 +14,13 @@ from flask_login import login_user
 from markupsafe import Markup
 
 from recruit.accounts.views import home_url
-from recruit.applications.labels import SEX_LABELS
 from recruit.core.access import role_required
-from recruit.domain import education
-from recruit.domain import occupations
 from recruit.domain import regions
 from recruit.extensions import db
 from recruit.seekers import services
+from recruit.seekers.display import describe
 from recruit.seekers.forms import ProfileForm
 from recruit.seekers.forms import RegistrationForm
-from recruit.seekers.forms import is_english
 
 logger = logging.getLogger(__name__)
 
@@ -36,20 +33,6 @@ def apply_error(form, error):
         form[error.field].errors = [*form[error.field].errors, error.message]
     else:
         flash(error.message, "error")
-
-
-def describe(seeker):
-    """What the profile pages show besides the stored columns, in the reader's language."""
-    english = is_english()
-    names = [occupations.get(code) for code in seeker.desired_occupations or []]
-    return {
-        "sex": SEX_LABELS.get(seeker.sex, ""),
-        "age": services.age_of(seeker),
-        "hometown": regions.full_name(seeker.hometown_code),
-        "current_region": regions.full_name(seeker.current_region_code) if seeker.current_region_code else "",
-        "education": education.name(seeker.education, "en" if english else "zh") if seeker.education else "",
-        "occupations": [o.name_en if english else o.name for o in names if o is not None],
-    }
 
 
 def region_names(form):
