@@ -1,11 +1,12 @@
 """Occupations: the major groups of the 2022 Occupational Classification and common fair trades."""
 
-import csv
 import functools
 import logging
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from recruit.domain import tsv
 
 logger = logging.getLogger(__name__)
 
@@ -55,11 +56,7 @@ def _row_to_occupation(row: dict[str, str]) -> Occupation:
 @functools.cache
 def _table() -> dict[str, Occupation]:
     """Load occupations.tsv once and index it by code."""
-    with DATA_FILE.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        table = {row["code"]: _row_to_occupation(row) for row in csv.DictReader(lines, delimiter="\t")}
-    logger.debug("loaded %d occupations from %s", len(table), DATA_FILE)
-    return table
+    return tsv.table_by_code(DATA_FILE, _row_to_occupation)
 
 
 def all_occupations() -> tuple[Occupation, ...]:

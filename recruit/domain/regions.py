@@ -1,11 +1,12 @@
 """Administrative divisions (GB/T 2260), current and retired, from the shipped regions.tsv."""
 
-import csv
 import functools
 import logging
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from recruit.domain import tsv
 
 logger = logging.getLogger(__name__)
 
@@ -56,11 +57,7 @@ def _row_to_region(row: dict[str, str]) -> Region:
 @functools.cache
 def _table() -> dict[str, Region]:
     """Load regions.tsv once and index it by code."""
-    with DATA_FILE.open(encoding="utf-8", newline="") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        regions = {row["code"]: _row_to_region(row) for row in csv.DictReader(lines, delimiter="\t")}
-    logger.debug("loaded %d regions from %s", len(regions), DATA_FILE)
-    return regions
+    return tsv.table_by_code(DATA_FILE, _row_to_region)
 
 
 @functools.cache
