@@ -1,7 +1,9 @@
 """Form pieces shared by features: domain validators with messages in the user's language."""
 import logging
+import re
 
 from flask_babel import lazy_gettext as _l
+from wtforms import StringField
 from wtforms.validators import ValidationError
 
 from recruit.domain import errors as domain_errors
@@ -83,3 +85,34 @@ class RegionCode:
         if not self.any_level and region.level != "county":
             raise ValidationError(_l("Choose a county or district."))
         field.data = region.code
+
+
+MAX_SKILLS = 20
+MAX_SKILL_LENGTH = 30
+
+
+class TagListField(StringField):
+    """Skills typed in one line; the data is the list of tags, without repeats.
+
+    `separators` is a compiled pattern: Chinese users separate tags with 、 or full-width commas as often
+    as with ASCII ones, and `joiner` is how the tags are shown back in the input.
+    """
+
+    def __init__(self, label=None, validators=None, separators=None, joiner=", ", **kwargs):
+        super().__init__(label, validators, **kwargs)
+        self.separators = separators or re.compile(r"[,，、;；\n]+")
+        self.joiner = joiner
+
+    def _value(self):
+        return self.joiner.join(self.data or [])
+
+    def process_formdata(self, valuelist):
+        text = valuelist[0] if valuelist else ""
+        tags = (tag.strip() for tag in self.separators.split(text))
+        self.data = list(dict.fromkeys(tag for tag in tags if tag))
+
+    def pre_validate(self, form):
+        if len(self.data or []) > MAX_SKILLS:
+            raise ValidationError(_l("At most %(max)d skills.", max=MAX_SKILLS))
+        if any(len(tag) > MAX_SKILL_LENGTH for tag in self.data or []):
+            raise ValidationError(_l("A skill has at most %(max)d characters.", max=MAX_SKILL_LENGTH))

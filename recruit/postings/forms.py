@@ -21,6 +21,7 @@ from wtforms.widgets import Select
 
 from recruit.core.filters import ui_lang
 from recruit.core.forms import RegionCode
+from recruit.core.forms import TagListField
 from recruit.core.forms import strip
 from recruit.core.web import local_datetime
 from recruit.domain import education
@@ -31,8 +32,6 @@ from recruit.postings.labels import BENEFIT_LABELS
 
 logger = logging.getLogger(__name__)
 
-MAX_SKILLS = 20
-MAX_SKILL_LENGTH = 30
 MAX_SALARY = 1_000_000
 _TAG_SEPARATORS = re.compile(r"[,，、;；\s]+")
 
@@ -50,23 +49,6 @@ class PlaceholderSelect(Select):
         option = Markup('<option value=""{}>{}</option>').format(Markup(selected), self.placeholder)
         head, _, tail = html.partition(">")
         return Markup(f"{head}>{option}{tail}")
-
-
-class TagListField(StringField):
-    """Tags typed in one line, separated by commas, 、 or spaces; the data is a list without repeats."""
-
-    def _value(self):
-        return ", ".join(self.data or [])
-
-    def process_formdata(self, valuelist):
-        text = strip(valuelist[0]) if valuelist else ""
-        self.data = list(dict.fromkeys(tag for tag in _TAG_SEPARATORS.split(text) if tag))
-
-    def pre_validate(self, form):
-        if len(self.data or []) > MAX_SKILLS:
-            raise ValidationError(_l("At most %(max)d skills.", max=MAX_SKILLS))
-        if any(len(tag) > MAX_SKILL_LENGTH for tag in self.data or []):
-            raise ValidationError(_l("A skill has at most %(max)d characters.", max=MAX_SKILL_LENGTH))
 
 
 def occupation_choices(lang, with_groups=False):
@@ -111,7 +93,7 @@ class PostingForm(FlaskForm):
     age_max = IntegerField(_l("Age up to"), default=60, validators=[InputRequired()])
     work_region_code = StringField(_l("Place of work"), filters=[strip],
                                    validators=[DataRequired(), RegionCode(any_level=True), NotProvince()])
-    skills = TagListField(_l("Skills"))
+    skills = TagListField(_l("Skills"), separators=_TAG_SEPARATORS)
     housing = BooleanField(BENEFIT_LABELS["housing"])
     meals = BooleanField(BENEFIT_LABELS["meals"])
     social_insurance = BooleanField(BENEFIT_LABELS["social_insurance"])

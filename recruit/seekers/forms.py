@@ -1,6 +1,5 @@
 """Seeker forms: registration by the seeker or by partner staff, and the profile."""
 import logging
-import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -24,6 +23,7 @@ from recruit.core.filters import ui_lang
 from recruit.core.forms import IdNumber
 from recruit.core.forms import Mobile
 from recruit.core.forms import RegionCode
+from recruit.core.forms import TagListField
 from recruit.domain import education
 from recruit.domain import occupations
 from recruit.seekers.services import MAX_DESIRED_OCCUPATIONS
@@ -33,10 +33,6 @@ from recruit.seekers.services import PROFILE_FIELDS
 
 logger = logging.getLogger(__name__)
 
-# Chinese users separate tags with 、 or full-width commas as often as with ASCII ones.
-SKILL_SEPARATORS = re.compile(r"[,，、;；\n]+")
-MAX_SKILLS = 20
-MAX_SKILL_LENGTH = 30
 REGION_INPUT = {"autocomplete": "off", "spellcheck": "false"}
 ID_INPUT = {"autocomplete": "off", "spellcheck": "false", "maxlength": "22"}
 
@@ -54,24 +50,6 @@ def occupation_choices():
     return choices
 
 
-class SkillsField(StringField):
-    """Free tags typed in one line; the data is the list of tags, without repeats."""
-
-    def process_formdata(self, valuelist):
-        text = valuelist[0] if valuelist else ""
-        tags = (tag.strip() for tag in SKILL_SEPARATORS.split(text))
-        self.data = list(dict.fromkeys(tag for tag in tags if tag))
-
-    def _value(self):
-        return "、".join(self.data or [])
-
-    def pre_validate(self, form):
-        if len(self.data or []) > MAX_SKILLS:
-            raise ValidationError(_l("List at most %(count)d skills.", count=MAX_SKILLS))
-        if any(len(tag) > MAX_SKILL_LENGTH for tag in self.data or []):
-            raise ValidationError(_l("Keep each skill under %(count)d characters.", count=MAX_SKILL_LENGTH))
-
-
 class ProfileForm(FlaskForm):
     """What a seeker tells about themselves besides the ID number."""
 
@@ -84,7 +62,7 @@ class ProfileForm(FlaskForm):
                                       render_kw=REGION_INPUT)
     education = SelectField(_l("Education"), validators=[Optional()],
                             invalid_choice_message=_l("Choose an education level from the list."))
-    skills = SkillsField(_l("Skills"))
+    skills = TagListField(_l("Skills"), joiner="、")
     desired_occupations = SelectMultipleField(_l("Trades you want to work in"), validators=[Optional()],
                                               invalid_choice_message=_l("Choose trades from the list."))
     expected_salary = IntegerField(_l("Expected monthly salary (CNY)"), validators=[
