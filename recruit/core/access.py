@@ -40,6 +40,7 @@ def in_regions(code, region_codes):
 
 
 def can_view_seeker(user, seeker):
+    """Employers see a seeker only through an application to their posting (can_manage_application)."""
     if not user.is_authenticated:
         return False
     if user.role == "bureau":
@@ -48,9 +49,6 @@ def can_view_seeker(user, seeker):
         return seeker.user_id == user.id
     if user.role == "partner":
         return in_regions(seeker.hometown_code, user.region_codes)
-    if user.role == "employer":
-        # An employer sees a seeker only through an application to one of its postings.
-        return any(a.posting.employer_id == user.employer_id for a in seeker.applications)
     return False
 
 
