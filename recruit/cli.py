@@ -1,20 +1,11 @@
-"""The `recruit` command: a Flask command group, so `recruit run`, `recruit routes` and `recruit db` work."""
+"""The commands of the `recruit` group: each feature adds its own (the group itself: recruit/__main__.py)."""
 import logging
 import os
 
 import click
-from flask.cli import FlaskGroup
 from flask.cli import with_appcontext
 
-from recruit import create_app
-
 logger = logging.getLogger(__name__)
-
-
-def main():
-    """Entry point of the installed `recruit` script."""
-    cli = FlaskGroup(create_app=lambda: create_app(), help="Recruit: job fairs and cross-province recruitment.")
-    cli(prog_name="recruit")
 
 
 def register(app):

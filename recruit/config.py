@@ -6,6 +6,14 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def resource_dir(name):
+    """A top-level folder (templates, static, migrations): inside the package once installed, else the repo's."""
+    packaged = PACKAGE_DIR / name
+    return packaged if packaged.is_dir() else PACKAGE_DIR.parent / name
+
 
 def _env(name, default=None):
     value = os.environ.get(name)
@@ -60,6 +68,16 @@ class TestingConfig(Config):
     @classmethod
     def from_environment(cls):
         return {}
+
+
+def load(app, config=None):
+    """Configure the app: a Config class (default: Config with the environment), or a dict of overrides."""
+    config_class = config if isinstance(config, type) else Config
+    app.config.from_object(config_class)
+    app.config.update({k: v for k, v in config_class.from_environment().items() if v is not None})
+    if isinstance(config, dict):
+        app.config.update(config)
+    resolve(app)
 
 
 def resolve(app):

@@ -8,6 +8,9 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 
+from recruit import config
+from recruit.core import database
+
 # Stable constraint names, so that Alembic can drop and alter them on every database.
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -23,3 +26,13 @@ csrf = CSRFProtect()
 login = LoginManager()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def init_app(app):
+    """Bind every extension but Babel (recruit/core/web.py binds it with the language of each request)."""
+    database.init_app(app)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(config.resource_dir("migrations")), render_as_batch=True)
+    csrf.init_app(app)
+    login.init_app(app)
+    limiter.init_app(app)

@@ -3,13 +3,13 @@ from recruit.accounts.models import User
 from recruit.accounts.models import UserRegion
 from recruit.applications.models import Application
 from recruit.applications.models import ApplicationChange
-from recruit.applications.models import Notice
 from recruit.audit.models import AuditEvent
 from recruit.checkin.models import Checkin
 from recruit.core.models import Setting
 from recruit.employers.models import Employer
 from recruit.events.models import Event
 from recruit.events.models import Participation
+from recruit.notices.models import Notice
 from recruit.postings.models import Posting
 from recruit.postings.models import posting_events
 from recruit.reports.models import Report

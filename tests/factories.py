@@ -14,8 +14,8 @@ from recruit.events.models import Event
 from recruit.events.models import Participation
 from recruit.extensions import db
 from recruit.postings.models import Posting
+from recruit.seekers.identity import set_id_number
 from recruit.seekers.models import Seeker
-from recruit.seekers.services import set_id_number
 
 PASSWORD = "correct-horse-9"
 _counter = itertools.count(1)

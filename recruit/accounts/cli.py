@@ -5,6 +5,7 @@ import click
 from flask.cli import with_appcontext
 
 from recruit.accounts import services
+from recruit.domain.errors import RuleError
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ def create_admin_command(username, password, display_name):
     """Create a bureau staff account (or reset its password if it exists)."""
     try:
         user, created = services.create_or_reset_bureau_user(username, password, display_name)
-    except services.AccountError as error:
-        raise click.ClickException(error.message) from error
+    except RuleError as error:
+        raise click.ClickException("\n".join(f"{p.field}: {p.message}" for p in error.problems)) from error
     db.session.commit()
     click.echo(f"{'Created' if created else 'Updated'} bureau account '{user.username}' (id {user.id}).")

@@ -2,30 +2,29 @@
 import logging
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms import PasswordField
 from wtforms import StringField
 from wtforms.validators import DataRequired
 from wtforms.validators import EqualTo
-from wtforms.validators import Length
-from wtforms.validators import ValidationError
 
-from recruit.accounts.services import MIN_PASSWORD_LENGTH
+from recruit.accounts import services
+from recruit.core.forms import Form
+from recruit.core.forms import Required
 
 logger = logging.getLogger(__name__)
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
+    # Only whether something was typed: a sign-in says nothing else about the account.
     identifier = StringField(_l("Mobile number, ID number or username"), validators=[DataRequired()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
     remember = BooleanField(_l("Keep me signed in on this device"))
 
 
-class ChangePasswordForm(FlaskForm):
-    current = PasswordField(_l("Current password"), validators=[DataRequired()])
-    new = PasswordField(_l("New password"), validators=[
-        DataRequired(), Length(min=MIN_PASSWORD_LENGTH, message=_l("Use at least %(min)d characters."))])
+class ChangePasswordForm(Form):
+    current = PasswordField(_l("Current password"), validators=[Required()])
+    new = PasswordField(_l("New password"), validators=[Required()])
     confirm = PasswordField(_l("New password again"), validators=[
         DataRequired(), EqualTo("new", message=_l("The two passwords differ."))])
 
@@ -33,6 +32,5 @@ class ChangePasswordForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.user = user
 
-    def validate_current(self, field):
-        if not self.user.check_password(field.data):
-            raise ValidationError(_l("This is not your current password."))
+    def check(self):
+        services.check_password_change(self.user, self.current.data, self.new.data)

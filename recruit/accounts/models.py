@@ -3,6 +3,7 @@ import logging
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
@@ -10,13 +11,23 @@ from sqlalchemy.orm import relationship
 from werkzeug.security import check_password_hash
 from werkzeug.security import generate_password_hash
 
+from recruit.core.codes import Code
+from recruit.core.codes import Codes
 from recruit.core.models import TimestampMixin
 from recruit.core.models import enum_column
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)
 
-ROLES = ("seeker", "employer", "bureau", "partner")
+ROLES = Codes(
+    "role",
+    Code("seeker", _l("Job seeker")),
+    Code("employer", _l("Employer")),
+    Code("bureau", _l("Bureau staff")),
+    Code("partner", _l("Partner-region staff")),
+)
+# Accounts the bureau creates and manages (the others register themselves).
+STAFF_ROLES = ("bureau", "partner")
 
 
 class User(UserMixin, TimestampMixin, db.Model):
@@ -27,7 +38,7 @@ class User(UserMixin, TimestampMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(sa.String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(sa.String(256))
-    role: Mapped[str] = enum_column(ROLES, "user_role")
+    role: Mapped[str] = enum_column(ROLES.values, "user_role")
     display_name: Mapped[str] = mapped_column(sa.String(100), default="", server_default="")
     active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
     # Raised at sign-out and password change: sessions that carry an older version stop working.

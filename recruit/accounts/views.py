@@ -19,6 +19,8 @@ from recruit.accounts import services
 from recruit.accounts.forms import ChangePasswordForm
 from recruit.accounts.forms import LoginForm
 from recruit.audit.services import record
+from recruit.core.access import acting_user
+from recruit.domain.errors import RuleError
 from recruit.extensions import db
 from recruit.extensions import limiter
 
@@ -66,7 +68,7 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    user = current_user._get_current_object()
+    user = acting_user()
     services.end_sessions(user)
     record("logout", target=user, user=user)
     db.session.commit()
@@ -79,13 +81,17 @@ def logout():
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
 def change_password():
-    user = current_user._get_current_object()
+    user = acting_user()
     form = ChangePasswordForm(user=user)
     if form.validate_on_submit():
-        services.change_password(user, form.new.data)
-        record("password_changed", target=user)
-        db.session.commit()
-        login_user(user)  # this session carries on with the new version; all others have ended
-        flash(_("Your password has been changed. Other devices have been signed out."), "success")
-        return redirect(home_url(user))
+        try:
+            services.change_password(user, form.current.data, form.new.data)
+        except RuleError as error:
+            form.show(error)
+        else:
+            record("password_changed", target=user)
+            db.session.commit()
+            login_user(user)  # this session carries on with the new version; all others have ended
+            flash(_("Your password has been changed. Other devices have been signed out."), "success")
+            return redirect(home_url(user))
     return render_template("accounts/change_password.html", form=form)

@@ -1,25 +1,45 @@
-"""Applications (求职意向), their status history and the notices seekers receive."""
+"""Applications (求职意向) and their status history."""
 import logging
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
+from recruit.core.clock import utcnow
+from recruit.core.codes import Code
+from recruit.core.codes import Codes
 from recruit.core.models import TimestampMixin
 from recruit.core.models import enum_column
-from recruit.core.models import utcnow
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)
 
+# The pipeline in blues and greens, the closed states in greys and red.
+STATUSES = Codes(
+    "application_status",
+    Code("applied", _l("Applied"), "secondary"),
+    Code("interviewed", _l("Interviewed"), "info"),
+    Code("intent", _l("Preliminary intent"), "primary"),
+    Code("signed", _l("Signed"), "success"),
+    Code("onboarded", _l("Onboarded"), "success"),
+    Code("retained", _l("Retained (3 months)"), "success"),
+    Code("rejected", _l("Rejected"), "danger"),
+    Code("withdrawn", _l("Withdrawn"), "light"),
+    Code("obsolete", _l("Closed (seeker signed elsewhere)"), "dark"),
+)
 PIPELINE = ("applied", "interviewed", "intent", "signed", "onboarded", "retained")
 CLOSED = ("rejected", "withdrawn", "obsolete")
-STATUSES = PIPELINE + CLOSED
+# Still in play: the seeker may withdraw them, staff may reject them, a signing elsewhere closes them.
+OPEN = ("applied", "interviewed", "intent")
 # The event's intent figure counts applications that reached `intent` or went beyond it.
 INTENT_OR_BEYOND = ("intent", "signed", "onboarded", "retained")
 SIGNED_OR_BEYOND = ("signed", "onboarded", "retained")
+# Why the system closed an application: kept in the history as this text, shown translated.
+OBSOLETE_NOTE = "the seeker signed with another employer"
+CHANGE_NOTES = Codes("change_note", Code(OBSOLETE_NOTE, _l("The seeker signed with another employer.")))
 
 
 class Application(TimestampMixin, db.Model):
@@ -35,7 +55,7 @@ class Application(TimestampMixin, db.Model):
     seeker_id: Mapped[int] = mapped_column(sa.ForeignKey("seekers.id", ondelete="CASCADE"), index=True)
     posting_id: Mapped[int] = mapped_column(sa.ForeignKey("postings.id", ondelete="CASCADE"), index=True)
     event_id: Mapped[int | None] = mapped_column(sa.ForeignKey("events.id", ondelete="SET NULL"))
-    status: Mapped[str] = enum_column(STATUSES, "application_status", default="applied", index=True)
+    status: Mapped[str] = enum_column(STATUSES.values, "application_status", default="applied", index=True)
     # Set when the application reached `intent` (or beyond) for the first time.
     intent_at: Mapped[datetime | None]
     note: Mapped[str] = mapped_column(sa.String(500), default="", server_default="")
@@ -47,12 +67,8 @@ class Application(TimestampMixin, db.Model):
                            order_by="ApplicationChange.at")
 
     @property
-    def is_open(self):
-        return self.status not in CLOSED and self.status not in SIGNED_OR_BEYOND
-
-    @property
     def can_be_withdrawn(self):
-        return self.status in ("applied", "interviewed", "intent")
+        return self.status in OPEN
 
 
 class ApplicationChange(db.Model):
@@ -71,17 +87,3 @@ class ApplicationChange(db.Model):
     application = relationship("Application", back_populates="changes")
     by_user = relationship("User")
 
-
-class Notice(db.Model):
-    """An in-app message to a user (a seeker told of a status change, an employer told of a review)."""
-
-    __tablename__ = "notices"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(sa.String(40))
-    # Kept as a message key and its values, so that it reads in the language of whoever opens it.
-    params: Mapped[dict] = mapped_column(sa.JSON, default=dict)
-    link: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, server_default=sa.func.now())
-    read_at: Mapped[datetime | None]

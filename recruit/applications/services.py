@@ -1,57 +1,62 @@
-"""Application rules: applying, moving along the pipeline, signing within the headcount, and notices."""
+"""Application rules: applying, moving along the pipeline, signing within the headcount, and who is told."""
 import logging
 
 import sqlalchemy as sa
-from flask import current_app
-from flask import has_request_context
-from flask import url_for
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
-from recruit.applications import labels
+from recruit.applications.models import CLOSED
 from recruit.applications.models import INTENT_OR_BEYOND
+from recruit.applications.models import OBSOLETE_NOTE
+from recruit.applications.models import OPEN
 from recruit.applications.models import PIPELINE
+from recruit.applications.models import STATUSES
 from recruit.applications.models import Application
 from recruit.applications.models import ApplicationChange
-from recruit.applications.models import Notice
 from recruit.audit.services import record
+from recruit.core import checks
 from recruit.core.access import can_manage_application
-from recruit.core.models import utcnow
-from recruit.domain import education
+from recruit.core.clock import local_today
+from recruit.core.clock import utcnow
+from recruit.core.display import education_name
+from recruit.domain import eligibility
+from recruit.domain import errors
+from recruit.domain.errors import RuleError
 from recruit.employers.models import Employer
 from recruit.extensions import db
+from recruit.notices.services import notify
 from recruit.postings.models import Posting
 from recruit.seekers.models import Seeker
-from recruit.seekers.services import age_of
-from recruit.seekers.services import local_today
 
 logger = logging.getLogger(__name__)
 
-# Still in play: the seeker may withdraw them, staff may reject them, a signing elsewhere closes them.
-OPEN = ("applied", "interviewed", "intent")
-MESSAGES = {
-    "not_open": "This posting is not open for applications.",
-    "age": "This posting is for ages %(age_min)s to %(age_max)s.",
-    "education": "This posting needs a higher level of education.",
-    "duplicate": "The seeker has already applied for this posting.",
-    "event": "This posting does not take part in that event.",
-    "forbidden": "This user may not change this application.",
-    "transition": "An application cannot move from %(from_status)s to %(to_status)s.",
-    "stale": "The application was changed meanwhile.",
-    "headcount_full": "All %(headcount)s places of this posting are taken.",
-}
+MAX_NOTE = 500
+# The furthest an application got: any step of the pipeline beats a closed application.
+STATUS_RANK = {status: rank for rank, status in enumerate(CLOSED[::-1] + PIPELINE)}
+
+errors.register({
+    "posting_not_open": _l("This posting is not open for applications."),
+    "age_outside": _l("This posting is for ages %(age_min)s to %(age_max)s."),
+    "education_below": _l("This posting needs at least this education: %(education)s."),
+    "not_at_event": _l("This posting does not take part in that event."),
+    "transition": _l("This application cannot move from “%(from_status)s” to “%(to_status)s”."),
+})
+errors.register({"not_yours": _l("You may not change this application.")}, status=403)
+errors.register({
+    "already_applied": _l("You have already applied for this posting."),
+    "stale": _l("Someone changed this application meanwhile. Please check its status and try again."),
+    "headcount_full": _l("All %(headcount)s places of this posting are taken. To sign this applicant anyway, "
+                         "tick “Override the headcount” and submit again."),
+}, status=409)
 
 
-class ApplicationError(Exception):
-    """An application rule was broken: `code` is stable, `params` fill in the message the user reads."""
-
-    def __init__(self, code, message=None, **params):
-        self.code = code
-        self.params = params
-        self.message = message or MESSAGES[code] % params
-        super().__init__(self.message)
+def _status(code):
+    """A status as its message shows it: the label, read in the reader's language."""
+    return LazyString(lambda: str(STATUSES.label(code)))
 
 
 def apply(seeker, posting, event=None, by_user=None, today=None):
@@ -65,9 +70,8 @@ def apply(seeker, posting, event=None, by_user=None, today=None):
             _log_change(application, None, "applied", by_user)
             db.session.add(application)
     except IntegrityError:
-        raise ApplicationError("duplicate") from None
-    _notify(_staff_of(posting), "application_received", application, seeker=seeker.name,
-            posting=posting.title)
+        raise RuleError("already_applied") from None
+    _tell_staff(posting, "application_received", application, seeker=seeker.name, posting=posting.title)
     record("application_created", target=application, user=by_user, posting_id=posting.id,
            seeker_id=seeker.id)
     return application
@@ -75,16 +79,16 @@ def apply(seeker, posting, event=None, by_user=None, today=None):
 
 def _check_can_apply(seeker, posting, today):
     if posting.status != "open" or not posting.employer.is_approved:
-        raise ApplicationError("not_open")
-    if not posting.age_min <= age_of(seeker, today) <= posting.age_max:
-        raise ApplicationError("age", age_min=posting.age_min, age_max=posting.age_max)
-    minimum = posting.education_min
-    if minimum and not (seeker.education and education.meets(seeker.education, minimum)):
-        raise ApplicationError("education", education=minimum)
+        raise RuleError("posting_not_open")
+    if not eligibility.age_fits(seeker.birth_date, today, posting.age_min, posting.age_max):
+        raise RuleError("age_outside", age_min=posting.age_min, age_max=posting.age_max)
+    if not eligibility.education_fits(seeker.education, posting.education_min):
+        minimum = posting.education_min
+        raise RuleError("education_below", education=LazyString(lambda: education_name(minimum)))
     exists = sa.select(Application.id).where(Application.seeker_id == seeker.id,
                                              Application.posting_id == posting.id)
     if db.session.scalar(exists) is not None:
-        raise ApplicationError("duplicate")
+        raise RuleError("already_applied")
 
 
 def _event_for(posting, event):
@@ -93,7 +97,7 @@ def _event_for(posting, event):
     if event is None:
         return published[0] if len(published) == 1 else None
     if event not in published:
-        raise ApplicationError("event")
+        raise RuleError("not_at_event", "event_id")
     return event
 
 
@@ -111,10 +115,14 @@ def allowed_targets(application):
 def move(application, to_status, by_user, note="", override=False):
     """Employer or bureau staff move an application; signing takes one of the posting's places."""
     if not can_manage_application(by_user, application):
-        raise ApplicationError("forbidden")
+        raise RuleError("not_yours")
+    try:
+        note = checks.text(note, MAX_NOTE, required=False)
+    except RuleError as error:
+        raise error.on("note") from None
     from_status = application.status
     if to_status not in allowed_targets(application):
-        raise ApplicationError("transition", from_status=from_status, to_status=to_status)
+        raise RuleError("transition", "to_status", from_status=_status(from_status), to_status=_status(to_status))
     signing = to_status == "signed"
     if signing:
         _lock_seeker(application.seeker_id)
@@ -133,14 +141,14 @@ def move(application, to_status, by_user, note="", override=False):
 def withdraw(application, seeker_user):
     """The seeker takes back an application that is still open; the employer's staff are told."""
     if application.seeker.user_id != seeker_user.id:
-        raise ApplicationError("forbidden")
+        raise RuleError("not_yours")
     from_status = application.status
     if not application.can_be_withdrawn:
-        raise ApplicationError("transition", from_status=from_status, to_status="withdrawn")
+        raise RuleError("transition", from_status=_status(from_status), to_status=_status("withdrawn"))
     _set_status(application, from_status, "withdrawn")
     change = _log_change(application, from_status, "withdrawn", seeker_user)
-    _notify(_staff_of(application.posting), "application_withdrawn", application,
-            seeker=application.seeker.name, posting=application.posting.title)
+    _tell_staff(application.posting, "application_withdrawn", application, seeker=application.seeker.name,
+                posting=application.posting.title)
     record("application_status", target=application, user=seeker_user, from_status=from_status,
            to_status="withdrawn", note="")
     return change
@@ -161,7 +169,7 @@ def _set_status(application, from_status, to_status):
                  .where(Application.id == application.id, Application.status == from_status)
                  .values(**values).execution_options(synchronize_session=False))
     if db.session.execute(statement).rowcount != 1:
-        raise ApplicationError("stale")
+        raise RuleError("stale")
     set_committed_value(application, "status", to_status)
     set_committed_value(application, "updated_at", now)
     if to_status in INTENT_OR_BEYOND:
@@ -176,7 +184,7 @@ def _take_place(application, by_user, override):
     taken = db.session.execute(increment.where(Posting.signed_count < Posting.headcount)).rowcount
     if not taken:
         if not override:
-            raise ApplicationError("headcount_full", headcount=posting.headcount)
+            raise RuleError("headcount_full", "override", headcount=posting.headcount)
         db.session.execute(increment)
         record("headcount_override", target=posting, user=by_user, application_id=application.id,
                headcount=posting.headcount)
@@ -198,12 +206,12 @@ def _close_others(application, by_user):
     for other in db.session.scalars(query):
         from_status = other.status
         _set_status(other, from_status, "obsolete")
-        _log_change(other, from_status, "obsolete", None, labels.OBSOLETE_NOTE)
-        _notify(_staff_of(other.posting), "application_obsolete", other, seeker=other.seeker.name,
-                posting=other.posting.title)
+        _log_change(other, from_status, "obsolete", None, OBSOLETE_NOTE)
+        _tell_staff(other.posting, "application_obsolete", other, seeker=other.seeker.name,
+                    posting=other.posting.title)
         _tell_seeker(other)
         record("application_status", target=other, user=by_user, from_status=from_status,
-               to_status="obsolete", note=labels.OBSOLETE_NOTE, signed_application_id=application.id)
+               to_status="obsolete", note=OBSOLETE_NOTE, signed_application_id=application.id)
 
 
 def _log_change(application, from_status, to_status, by_user, note=""):
@@ -213,30 +221,23 @@ def _log_change(application, from_status, to_status, by_user, note=""):
     return change
 
 
-def _staff_of(posting):
-    return [user for user in posting.employer.users if user.active]
+def _tell_staff(job, kind, application, **params):
+    """Tell the active accounts of the employer of `job` (the posting)."""
+    staff = [user for user in job.employer.users if user.active]
+    _tell(staff, kind, application, params)
 
 
 def _tell_seeker(application):
     user = application.seeker.user
     if user is not None:
         posting = application.posting
-        _notify([user], "application_status", application, posting=posting.title,
-                employer=posting.employer.name, status=application.status)
+        _tell([user], "application_status", application,
+              {"posting": posting.title, "employer": posting.employer.name, "status": application.status})
 
 
-def _notify(users, kind, application, **params):
+def _tell(users, kind, application, params):
     db.session.flush()  # the link needs the application's id
-    link = _path("applications.detail", application_id=application.id)
-    for user in users:
-        db.session.add(Notice(user_id=user.id, kind=kind, params=params, link=link))
-
-
-def _path(endpoint, **values):
-    """A site path for a notice's link, also outside a request (a job, the API, the command line)."""
-    if has_request_context():
-        return url_for(endpoint, **values)
-    return current_app.url_map.bind("localhost").build(endpoint, values)
+    notify(users, kind, params, "applications.detail", application_id=application.id)
 
 
 def history(application):
@@ -245,24 +246,6 @@ def history(application):
              .options(joinedload(ApplicationChange.by_user))
              .order_by(ApplicationChange.at, ApplicationChange.id))
     return db.session.scalars(query).all()
-
-
-class _Params(dict):
-    """Notice values; a value a notice lacks reads as empty rather than failing the page."""
-
-    def __missing__(self, key):
-        return ""
-
-
-def notice_text(notice):
-    """The notice in the reader's language, from its kind and the values kept with it."""
-    template = labels.NOTICE_TEXTS.get(notice.kind)
-    if template is None:
-        return str(labels.UNKNOWN_NOTICE)
-    params = _Params(notice.params or {})
-    if "status" in params:
-        params["status"] = labels.STATUS_LABELS.get(params["status"], params["status"])
-    return template % params
 
 
 def applications_of(seeker):
@@ -289,20 +272,34 @@ def status_counts(posting):
     return {status: count for status, count in db.session.execute(query)}
 
 
-def notices_for(user):
-    """The user's notices, newest first."""
-    query = sa.select(Notice).where(Notice.user_id == user.id)
-    return query.order_by(Notice.created_at.desc(), Notice.id.desc())
+def applicant_counts(postings):
+    """Applicants per posting (withdrawn ones not counted), in one query."""
+    ids = [posting.id for posting in postings]
+    if not ids:
+        return {}
+    query = (sa.select(Application.posting_id, sa.func.count()).where(
+        Application.posting_id.in_(ids), Application.status != "withdrawn").group_by(Application.posting_id))
+    return dict(db.session.execute(query).all())
 
 
-def unread_count(user):
-    query = sa.select(sa.func.count()).where(Notice.user_id == user.id, Notice.read_at.is_(None))
-    return db.session.scalar(query)
+def furthest_statuses(seeker_ids):
+    """Per seeker id: the furthest status any of their applications reached, in one query."""
+    if not seeker_ids:
+        return {}
+    query = (sa.select(Application.seeker_id, Application.status)
+             .where(Application.seeker_id.in_(seeker_ids)).distinct())
+    furthest = {}
+    for seeker_id, status in db.session.execute(query):
+        best = furthest.get(seeker_id)
+        if best is None or STATUS_RANK[status] > STATUS_RANK[best]:
+            furthest[seeker_id] = status
+    return furthest
 
 
-def mark_read(notices):
-    """Mark these notices read, in one statement."""
-    ids = [notice.id for notice in notices if notice.read_at is None]
-    if ids:
-        db.session.execute(sa.update(Notice).where(Notice.id.in_(ids), Notice.read_at.is_(None))
-                           .values(read_at=utcnow()).execution_options(synchronize_session=False))
+def application_of(user, posting):
+    """The signed-in seeker's application to this posting, if there is one."""
+    seeker = user.seeker if user.is_authenticated and user.role == "seeker" else None
+    if seeker is None:
+        return None
+    return db.session.scalar(sa.select(Application).where(
+        Application.seeker_id == seeker.id, Application.posting_id == posting.id))

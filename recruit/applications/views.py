@@ -10,43 +10,30 @@ from flask import request
 from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from flask_login import login_required
 
-from recruit.applications import labels
 from recruit.applications import services
 from recruit.applications.forms import ApplicantFilterForm
 from recruit.applications.forms import ApplyForm
 from recruit.applications.forms import MoveForm
 from recruit.applications.forms import WithdrawForm
+from recruit.applications.models import STATUSES
 from recruit.applications.models import Application
-from recruit.applications.services import ApplicationError
+from recruit.core.access import acting_user
 from recruit.core.access import can_manage_application
 from recruit.core.access import can_manage_posting
 from recruit.core.access import get_or_404
 from recruit.core.access import role_required
-from recruit.core.filters import education_name
+from recruit.core.clock import local_today
 from recruit.core.pages import paginate
+from recruit.domain.errors import RuleError
 from recruit.events.models import Event
 from recruit.extensions import db
 from recruit.postings.models import Posting
 from recruit.seekers.display import describe
-from recruit.seekers.services import local_today
 
 logger = logging.getLogger(__name__)
 
 bp = Blueprint("applications", __name__)
-
-
-def error_text(error):
-    """A service refusal in the user's language, with status and education codes shown as their names."""
-    params = dict(error.params)
-    if "education" in params:
-        params["education"] = education_name(params["education"])
-    for key in ("from_status", "to_status"):
-        if key in params:
-            params[key] = labels.STATUS_LABELS.get(params[key], params[key])
-    template = labels.ERROR_MESSAGES.get(error.code)
-    return template % params if template is not None else error.message
 
 
 def _owns(user, application):
@@ -59,8 +46,7 @@ def _can_see(user, application):
 
 
 def _was_public(user, posting):
-    """Open, filled or since closed: a seeker may have it on screen, and is told why applying fails."""
-    return posting.status in ("open", "filled", "closed") and posting.employer.is_approved
+    return posting.was_public
 
 
 def _own_seeker():
@@ -76,7 +62,7 @@ def _chosen_event(form):
         return None
     event = db.session.get(Event, int(form.event_id.data))
     if event is None:
-        raise ApplicationError("event")
+        raise RuleError("not_at_event", "event_id")
     return event
 
 
@@ -93,10 +79,10 @@ def apply(posting_id):
         flash(_("The form could not be sent. Please try again."), "error")
         return redirect(back)
     try:
-        services.apply(seeker, posting, event=_chosen_event(form), by_user=current_user)
-    except ApplicationError as error:
+        services.apply(seeker, posting, event=_chosen_event(form), by_user=acting_user())
+    except RuleError as error:
         db.session.rollback()
-        flash(error_text(error), "error")
+        flash(error.message, "error")
         return redirect(back)
     db.session.commit()
     flash(_("You have applied for %(title)s. The employer has been told; follow your application here.",
@@ -120,10 +106,10 @@ def withdraw(application_id):
         flash(_("The form could not be sent. Please try again."), "error")
         return redirect(url_for(".mine"))
     try:
-        services.withdraw(application, current_user)
-    except ApplicationError as error:
+        services.withdraw(application, acting_user())
+    except RuleError as error:
         db.session.rollback()
-        flash(error_text(error), "error")
+        flash(error.message, "error")
         return redirect(url_for(".mine"))
     db.session.commit()
     flash(_("Your application for %(title)s has been withdrawn.", title=application.posting.title), "success")
@@ -140,7 +126,7 @@ def for_posting(posting_id):
     today = local_today()
     facts = {application.id: describe(application.seeker, today) for application in page.items}
     return render_template("applications/applicants.html", posting=posting, page=page, form=form,
-                           facts=facts, counts=services.status_counts(posting))
+                           facts=facts, counts=services.status_counts(posting), statuses=STATUSES.values)
 
 
 def _move_form(application, formdata=None):
@@ -176,38 +162,16 @@ def move(application_id):
     if not form.validate_on_submit():
         return _render_detail(application, form, 400)
     try:
-        services.move(application, form.to_status.data, current_user, note=form.note.data,
+        services.move(application, form.to_status.data, acting_user(), note=form.note.data,
                       override=form.override.data)
-    except ApplicationError as error:
+    except RuleError as error:
         db.session.rollback()
-        flash(error_text(error), "error")
+        flash(error.message, "error")
         if error.code == "stale":
             return redirect(url_for(".detail", application_id=application.id))
         # Shown again with the note kept, so that a refused signing can be repeated with the override.
         return _render_detail(application, form, 409)
     db.session.commit()
-    status = labels.STATUS_LABELS[application.status]
+    status = STATUSES.label(application.status)
     flash(_("The application is now: %(status)s.", status=status), "success")
     return redirect(url_for(".detail", application_id=application.id))
-
-
-@bp.route("/notices")
-@login_required
-def notices():
-    """The user's notices, newest first; the ones shown become read."""
-    page = paginate(services.notices_for(current_user))
-    items = [(notice, services.notice_text(notice), notice.read_at is None) for notice in page.items]
-    services.mark_read(page.items)
-    html = render_template("applications/notices.html", page=page, items=items)
-    db.session.commit()
-    return html
-
-
-@bp.app_context_processor
-def notice_badge():
-    """`unread_notices()` for the nav badge (queried only where a template asks) and the status labels."""
-
-    def unread_notices():
-        return services.unread_count(current_user) if current_user.is_authenticated else 0
-
-    return {"unread_notices": unread_notices, "application_labels": labels}

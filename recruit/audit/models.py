@@ -7,7 +7,7 @@ from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
-from recruit.core.models import utcnow
+from recruit.core.clock import utcnow
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)

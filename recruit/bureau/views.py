@@ -1,22 +1,16 @@
-"""The bureau's blueprint, what every bureau page shares, and the home page with what waits."""
+"""The bureau's frame blueprint, what every bureau page shares, and the home page with what waits."""
 import logging
 
-import sqlalchemy as sa
 from flask import Blueprint
 from flask import render_template
 from flask import url_for
-from flask_login import current_user
 
-from recruit.applications.labels import SEX_LABELS
-from recruit.bureau import labels
-from recruit.bureau import queries
+from recruit.audit import services as audit_services
 from recruit.core.access import role_required
-from recruit.employers.models import Employer
-from recruit.events.forms import EVENT_STATUS_LABELS
-from recruit.events.forms import KIND_LABELS
-from recruit.events.models import Event
-from recruit.events.services import figures_for
+from recruit.employers import services as employer_services
+from recruit.events import services as event_services
 from recruit.extensions import db
+from recruit.postings import services as posting_services
 
 logger = logging.getLogger(__name__)
 
@@ -25,28 +19,18 @@ bp = Blueprint("bureau", __name__, url_prefix="/bureau")
 HOME_ROWS = 10
 # Audit targets that have a bureau page: type -> (endpoint, argument).
 TARGET_PAGES = {
-    "Employer": ("bureau.employer", "employer_id"),
-    "Posting": ("bureau.posting", "posting_id"),
-    "Seeker": ("bureau.seeker", "seeker_id"),
-    "Event": ("bureau.event", "event_id"),
+    "Employer": ("bureau.employers.detail", "employer_id"),
+    "Posting": ("bureau.postings.detail", "posting_id"),
+    "Seeker": ("bureau.seekers.detail", "seeker_id"),
+    "Event": ("bureau.events.detail", "event_id"),
 }
 
 
 @bp.before_request
 @role_required("bureau")
 def bureau_only():
-    """Every bureau page at once: anonymous users go to sign-in, other roles get 403."""
-
-
-def me():
-    """The signed-in bureau user, as the model services take."""
-    return current_user._get_current_object()
-
-
-
-def valid(field):
-    """A filter's value, or nothing when it failed validation (the page shows the error and ignores it)."""
-    return None if field.errors else field.data
+    """Every bureau page at once, the features' pages under this frame too: anonymous users go to sign-in,
+    other roles get 403."""
 
 
 def target_url(target_type, target_id):
@@ -56,19 +40,15 @@ def target_url(target_type, target_id):
 
 @bp.context_processor
 def bureau_helpers():
-    """Labels of the codes bureau pages show; the other features' codes have app-wide filters of their own."""
-    return {"EVENT_STATUS_LABELS": EVENT_STATUS_LABELS, "KIND_LABELS": KIND_LABELS, "SEX_LABELS": SEX_LABELS,
-            "labels": labels, "target_url": target_url}
+    return {"target_url": target_url}
 
 
 @bp.route("")
 def home():
     """What waits for the bureau: reviews, the events being prepared or running, the latest audit events."""
-    employers = db.paginate(queries.employers("pending").order_by(None).order_by(Employer.created_at),
-                            page=1, per_page=HOME_ROWS)
-    postings = db.paginate(queries.postings("pending"), page=1, per_page=HOME_ROWS)
-    events = db.session.scalars(sa.select(Event).where(Event.status.in_(("draft", "published")))
-                                .order_by(Event.starts_at)).all()
-    recent = db.session.scalars(queries.audit_events().limit(HOME_ROWS)).all()
+    employers = db.paginate(employer_services.waiting(), page=1, per_page=HOME_ROWS)
+    postings = db.paginate(posting_services.for_review("pending"), page=1, per_page=HOME_ROWS)
+    events = event_services.active_events()
+    recent = db.session.scalars(audit_services.events().limit(HOME_ROWS)).all()
     return render_template("bureau/home.html", employers=employers, postings=postings, events=events,
-                           figures=figures_for(events), recent=recent)
+                           figures=event_services.figures_for(events), recent=recent)

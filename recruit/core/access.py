@@ -6,6 +6,9 @@ from flask import abort
 from flask_login import current_user
 from flask_login import login_required
 
+from recruit.domain import regions
+from recruit.extensions import db
+
 logger = logging.getLogger(__name__)
 
 
@@ -25,18 +28,9 @@ def role_required(*roles):
     return decorator
 
 
-def region_prefix(code):
-    """The prefix every code inside a region shares: 52 for a province, 5205 for a city, the code for a county."""
-    if code.endswith("0000"):
-        return code[:2]
-    if code.endswith("00"):
-        return code[:4]
-    return code
-
-
-def in_regions(code, region_codes):
-    """True when a region code lies in one of the given regions."""
-    return bool(code) and any(code.startswith(region_prefix(region)) for region in region_codes)
+def acting_user():
+    """The signed-in user as the services take them (the object, not Flask-Login's proxy)."""
+    return current_user._get_current_object()
 
 
 def can_view_seeker(user, seeker):
@@ -48,7 +42,7 @@ def can_view_seeker(user, seeker):
     if user.role == "seeker":
         return seeker.user_id == user.id
     if user.role == "partner":
-        return in_regions(seeker.hometown_code, user.region_codes)
+        return regions.within_any(seeker.hometown_code, user.region_codes)
     return False
 
 
@@ -68,8 +62,6 @@ def can_manage_application(user, application):
 
 def get_or_404(model, object_id, check=None):
     """Load an object and apply an object-level check; a failed check is a 404, so ids are not probed."""
-    from recruit.extensions import db
-
     obj = db.session.get(model, object_id)
     if obj is None or (check is not None and not check(current_user, obj)):
         abort(404)

@@ -1,36 +1,17 @@
-"""Form pieces shared by features: domain validators with messages in the user's language."""
+"""The base of every form: it renders fields, coerces what was typed and shows what the service said."""
 import logging
 import re
 
-from flask_babel import lazy_gettext as _l
+from flask import request
+from flask_wtf import FlaskForm
+from flask_wtf.form import _Auto
 from wtforms import StringField
-from wtforms.validators import ValidationError
+from wtforms.validators import StopValidation
 
-from recruit.domain import errors as domain_errors
-from recruit.domain import idcard
-from recruit.domain import mobile
 from recruit.domain import regions
-from recruit.domain import uscc
+from recruit.domain.errors import RuleError
 
 logger = logging.getLogger(__name__)
-
-# Domain rules raise a stable code; this is what the user reads for each.
-ID_NUMBER_MESSAGES = {
-    "length": _l("An ID number has 18 characters."),
-    "format": _l("An ID number is 17 digits followed by a digit or X."),
-    "date": _l("The birth date in this ID number does not exist."),
-    "future": _l("The birth date in this ID number lies in the future."),
-    "region": _l("The region code at the start of this ID number does not exist."),
-    "checksum": _l("This ID number is not valid: please check each digit (the last one is a check character)."),
-    "underage": _l("Nobody under 16 may be hired (Labour Law art. 15)."),
-}
-USCC_MESSAGES = {
-    "length": _l("A unified social credit code has 18 characters."),
-    "charset": _l("A unified social credit code uses digits and capital letters other than I, O, S, V and Z."),
-    "format": _l("A unified social credit code uses digits and capital letters other than I, O, S, V and Z."),
-    "checksum": _l("This unified social credit code is not valid: please check each character."),
-}
-MOBILE_MESSAGES = {"format": _l("Enter an 11-digit mainland mobile number starting with 1, e.g. 13800138000.")}
 
 
 def strip(value):
@@ -38,64 +19,74 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def message_for(error, messages):
-    return messages.get(error.code, error.message)
+class Form(FlaskForm):
+    """A form whose rules live in a service.
 
+    `validate()` coerces each field (a number, a date), then asks the service through `check()` and puts each
+    problem it names next to its field, so that every problem shows at once; a field that failed to coerce
+    keeps its own message. Only the posted form fields are read: a JSON body or a file sent where text is
+    expected fills nothing (the service then says what is missing).
+    """
 
-class IdNumber:
-    """A valid resident ID number; the field's data becomes the normalised number."""
+    class Meta:
+        def wrap_formdata(self, form, formdata):
+            if formdata is _Auto:
+                return request.form if request.method in ("POST", "PUT", "PATCH", "DELETE") else None
+            return formdata
 
-    def __call__(self, form, field):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refused = set()  # the codes of the service's problems, for pages that say more about one
+
+    def check(self):
+        """Ask the service for its verdict on the values; it raises a RuleError. Nothing by default."""
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
         try:
-            field.data = idcard.parse(field.data or "").number
-        except domain_errors.DomainError as error:
-            raise ValidationError(message_for(error, ID_NUMBER_MESSAGES)) from error
+            self.check()
+        except RuleError as error:
+            self.show(error)
+        return valid and not self.errors
+
+    def show(self, error):
+        """Each problem of a service's refusal next to its field, or above the form when it names none."""
+        for problem in error.problems:
+            self.refused.add(problem.code)
+            field = self._fields.get(problem.field or "")
+            if field is None or field.type in ("HiddenField", "CSRFTokenField"):
+                self.form_errors.append(problem.message)
+            elif not field.errors:
+                field.errors = [*field.errors, problem.message]
 
 
-class USCC:
-    """A valid unified social credit code; the field's data becomes the normalised code."""
+class FilterForm(Form):
+    """The filters of a list page: a GET form, so nothing to protect by CSRF."""
 
-    def __call__(self, form, field):
-        try:
-            field.data = uscc.validate(field.data or "")
-        except domain_errors.DomainError as error:
-            raise ValidationError(message_for(error, USCC_MESSAGES)) from error
+    class Meta:
+        csrf = False
 
 
-class Mobile:
-    """A mainland mobile number; the field's data becomes its 11 digits."""
-
-    def __call__(self, form, field):
-        try:
-            field.data = mobile.validate(field.data or "")
-        except domain_errors.DomainError as error:
-            raise ValidationError(message_for(error, MOBILE_MESSAGES)) from error
+def valid(field):
+    """A filter's value, or nothing when it failed validation (the page shows the error and ignores it)."""
+    return None if field.errors else field.data
 
 
-class RegionCode:
-    """A current GB/T 2260 region code (counties, or any level when `any_level`)."""
-
-    def __init__(self, any_level=True):
-        self.any_level = any_level
-
-    def __call__(self, form, field):
-        region = regions.get((field.data or "").strip())
-        if region is None or region.retired:
-            raise ValidationError(_l("Choose a region from the list."))
-        if not self.any_level and region.level != "county":
-            raise ValidationError(_l("Choose a county or district."))
-        field.data = region.code
-
-
-MAX_SKILLS = 20
-MAX_SKILL_LENGTH = 30
+def region_names(form, *names):
+    """Full names of the regions already in the form, for the region picker to show instead of bare codes."""
+    found = {}
+    for name in names:
+        code = form[name].data
+        if isinstance(code, str) and regions.get(code):
+            found[name] = regions.full_name(code)
+    return found
 
 
 class TagListField(StringField):
-    """Skills typed in one line; the data is the list of tags, without repeats.
+    """Tags typed in one line; the data is the list of tags (the service checks how many and how long).
 
-    `separators` is a compiled pattern: Chinese users separate tags with 、 or full-width commas as often
-    as with ASCII ones, and `joiner` is how the tags are shown back in the input.
+    Chinese users separate tags with 、 or full-width commas as often as with ASCII ones; `joiner` is how the
+    tags are shown back in the input.
     """
 
     def __init__(self, label=None, validators=None, separators=None, joiner=", ", **kwargs):
@@ -107,12 +98,34 @@ class TagListField(StringField):
         return self.joiner.join(self.data or [])
 
     def process_formdata(self, valuelist):
-        text = valuelist[0] if valuelist else ""
+        text = valuelist[0] if valuelist and isinstance(valuelist[0], str) else ""
         tags = (tag.strip() for tag in self.separators.split(text))
         self.data = list(dict.fromkeys(tag for tag in tags if tag))
 
-    def pre_validate(self, form):
-        if len(self.data or []) > MAX_SKILLS:
-            raise ValidationError(_l("At most %(max)d skills.", max=MAX_SKILLS))
-        if any(len(tag) > MAX_SKILL_LENGTH for tag in self.data or []):
-            raise ValidationError(_l("A skill has at most %(max)d characters.", max=MAX_SKILL_LENGTH))
+
+class RegionListField(StringField):
+    """Region codes separated by blanks or commas; the data is the list of codes (the service checks them)."""
+
+    _separators = re.compile(r"[\s,，、;；]+")
+
+    def process_formdata(self, valuelist):
+        text = valuelist[0] if valuelist and isinstance(valuelist[0], str) else ""
+        self.data = [code for code in self._separators.split(text) if code]
+
+    def _value(self):
+        return ", ".join(self.data or [])
+
+
+class Required:
+    """Marks a field required on the page (the asterisk); the service says so when it is left empty.
+
+    An empty number or date is not "not a valid number": its coercion error is dropped, so that the
+    service's "This field is required." shows instead.
+    """
+
+    field_flags = {"required": True}
+
+    def __call__(self, form, field):
+        if not field.raw_data or not str(field.raw_data[0]).strip():
+            field.errors[:] = []
+            raise StopValidation()

@@ -1,17 +1,12 @@
 """Model helpers shared by every feature."""
-from datetime import UTC
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 
+from recruit.core.clock import utcnow
 from recruit.extensions import db
-
-
-def utcnow():
-    """Naive UTC: every timestamp is stored in UTC and shown in Asia/Shanghai."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def enum_column(values, name, default=None, **kwargs):

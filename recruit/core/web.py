@@ -1,93 +1,104 @@
-"""Web glue shared by every page: the user loader, language switch, template helpers and error pages."""
+"""Web glue every page shares: language, template filters, the guards at the door and the error pages."""
 import logging
-from datetime import UTC
 
 from flask import abort
+from flask import current_app
+from flask import has_request_context
 from flask import jsonify
 from flask import render_template
 from flask import request
-from flask_babel import format_datetime
-from flask_babel import format_number
-from flask_babel import get_locale
+from flask import session
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 
-from recruit.core import filters
+from recruit.core import display
+from recruit.core import errors
+from recruit.domain.errors import RuleError
+from recruit.extensions import babel
 from recruit.extensions import db
-from recruit.extensions import login
 
 logger = logging.getLogger(__name__)
 
-login.login_view = "accounts.login"
-login.login_message = _l("Please sign in to see this page.")
-login.login_message_category = "warning"
-login.session_protection = "strong"
+# Every primary key is a 32-bit integer on PostgreSQL: a larger id in a URL names nothing, so it is a 404
+# before any query (PostgreSQL would refuse the value with an error).
+MAX_ID = 2**31 - 1
 
 
-@login.user_loader
-def load_user(user_id):
-    """Only a session that carries the user's current session version is still valid."""
-    from recruit.accounts.models import User
+class IdConverter(IntegerConverter):
+    """`<int:…>` in a route: a row id from 1 to the largest the database holds."""
 
-    key, _, version = user_id.partition(":")
-    if not key.isdigit() or not version.isdigit():
-        return None
-    user = db.session.get(User, int(key))
-    if user is None or user.session_version != int(version):
-        return None
-    return user
+    def __init__(self, url_map, fixed_digits=0, min=1, max=MAX_ID, signed=False):
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
-def local_datetime(value, fmt="yyyy-MM-dd HH:mm"):
-    """Stored naive UTC shown in the configured time zone (Asia/Shanghai)."""
-    if value is None:
-        return ""
-    return format_datetime(value.replace(tzinfo=UTC), fmt)
+def select_locale():
+    """The language the user chose (kept in the session), Simplified Chinese otherwise (and outside a request:
+    a command, a scheduled job)."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    chosen = session.get("lang") or request.cookies.get("lang")
+    return chosen if chosen in current_app.config["LANGUAGES"] else current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
-def wants_json():
-    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+def select_timezone():
+    return current_app.config["TIMEZONE"]
+
+
+def _strings(value):
+    """Every string inside a JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def refuse_nul_bytes():
+    """No legitimate form, query or JSON body carries a NUL character, and PostgreSQL refuses it in text."""
+    values = [*request.args.listvalues(), *(request.form.listvalues() if request.form else [])]
+    texts = [text for group in values for text in group]
+    if request.is_json:
+        texts += list(_strings(request.get_json(silent=True)))
+    if any("\x00" in text for text in texts):
+        abort(400)
 
 
 def handle_http_error(error):
-    if wants_json():
-        body = {"error": {"code": error.name.lower().replace(" ", "_"), "message": error.description,
-                          "fields": {}}}
-        return jsonify(body), error.code
-    return render_template("errors/error.html", error=error), error.code
+    if errors.wants_json():
+        code = error.name.lower().replace(" ", "_")
+        return jsonify(errors.json_body(code, error.description)), error.code
+    return render_template("errors/error.html", status=error.code), error.code
 
 
 def handle_csrf_error(error):
     """A form sent without its token (expired page, or a forged request from another site)."""
     message = _l("The form has expired or was not sent from this site. Please reload the page and try again.")
-    if wants_json():
-        return jsonify({"error": {"code": "csrf", "message": str(message), "fields": {}}}), 400
-    return render_template("errors/error.html", error=error, message=message), 400
+    if errors.wants_json():
+        return jsonify(errors.json_body("csrf", message)), 400
+    return render_template("errors/error.html", status=400, message=message), 400
 
 
 def handle_unexpected(error):
     logger.exception("unhandled error on %s", request.path)
     db.session.rollback()
-    if wants_json():
-        return jsonify({"error": {"code": "internal", "message": "Internal error", "fields": {}}}), 500
-    return render_template("errors/error.html", error=None), 500
-
-
-def refuse_nul_bytes():
-    """No legitimate form or query carries a NUL byte, and PostgreSQL refuses it in text: answer 400 early."""
-    values = list(request.args.values()) + (list(request.form.values()) if request.form else [])
-    if any("\x00" in value for value in values):
-        abort(400)
+    if errors.wants_json():
+        return jsonify(errors.json_body("internal", "Internal error")), 500
+    return render_template("errors/error.html", status=500), 500
 
 
 def init_app(app):
-    app.jinja_env.filters["localtime"] = local_datetime
-    app.jinja_env.filters["number"] = format_number
-    filters.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    app.url_map.converters["int"] = IdConverter
+    display.init_app(app)
     app.jinja_env.add_extension("jinja2.ext.do")
-    app.context_processor(lambda: {"current_locale": str(get_locale())})
     app.before_request(refuse_nul_bytes)
+    app.register_error_handler(RuleError, errors.rule_response)
     app.register_error_handler(CSRFError, handle_csrf_error)
     app.register_error_handler(HTTPException, handle_http_error)
     if not app.testing:

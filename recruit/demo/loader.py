@@ -8,8 +8,8 @@ from recruit.accounts.models import User
 from recruit.employers.models import Employer
 from recruit.events.models import Event
 from recruit.extensions import db
+from recruit.seekers.identity import set_id_number
 from recruit.seekers.models import Seeker
-from recruit.seekers.services import set_id_number
 
 logger = logging.getLogger(__name__)
 

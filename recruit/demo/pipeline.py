@@ -3,7 +3,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from recruit.applications.labels import OBSOLETE_NOTE
+from recruit.applications.models import OBSOLETE_NOTE
 from recruit.applications.models import PIPELINE
 from recruit.applications.models import SIGNED_OR_BEYOND
 from recruit.demo.timeline import day_between

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from recruit.domain import regions
-from recruit.domain.errors import InvalidIdNumber
+from recruit.domain.errors import RuleError
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +21,10 @@ EARLIEST_BIRTH_YEAR = 1900
 _FORMAT = re.compile(r"[0-9]{17}[0-9X]")
 _FIRST17 = re.compile(r"[0-9]{17}")
 _REGION = re.compile(r"[0-9]{6}")
+# Residence permits of Hong Kong, Macao and Taiwan residents carry GB 11643 numbers with these address
+# codes (830000 is no GB/T 2260 code); the holders may register and work like any resident. The value is
+# the region they come from.
+PERMIT_REGIONS = {"810000": "810000", "820000": "820000", "830000": "710000"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ def normalize(value: str) -> str:
 def check_char(first17: str) -> str:
     """Return the ISO 7064 MOD 11-2 check character for the first 17 digits."""
     if not _FIRST17.fullmatch(first17):
-        raise InvalidIdNumber("format", "The first 17 characters of an ID number must be digits.")
+        raise RuleError("id_number.format")
     total = sum(int(digit) * weight for digit, weight in zip(first17, WEIGHTS, strict=True))
     return CHECK_CHARS[total % 11]
 
@@ -56,33 +60,42 @@ def _birth_date(digits: str, today: date) -> date:
     try:
         birth = date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
     except ValueError:
-        raise InvalidIdNumber("date", "The birth date in the ID number does not exist.") from None
+        raise RuleError("id_number.date") from None
     if birth.year < EARLIEST_BIRTH_YEAR:
-        raise InvalidIdNumber("date", "The birth date in the ID number is before 1900.")
+        raise RuleError("id_number.date")
     if birth > today:
-        raise InvalidIdNumber("future", "The birth date in the ID number is in the future.")
+        raise RuleError("id_number.future")
     return birth
 
 
 def parse(value: str, today: date | None = None) -> IdInfo:
-    """Validate an ID number and return what it encodes; raise InvalidIdNumber otherwise."""
+    """Validate an ID number and return what it encodes; raise RuleError otherwise."""
     number = normalize(value)
     if len(number) != LENGTH:
-        raise InvalidIdNumber("length", "An ID number has 18 characters.")
+        raise RuleError("id_number.length")
     if not _FORMAT.fullmatch(number):
-        raise InvalidIdNumber("format", "An ID number is 17 digits followed by a digit or X.")
+        raise RuleError("id_number.format")
     birth = _birth_date(number[6:14], today or date.today())
     # The code of the hukou when the number was issued counts, even if it was retired since.
-    if not regions.exists(number[:6], include_retired=True):
-        raise InvalidIdNumber("region", "The ID number starts with an unknown region code.")
+    if number[:6] not in PERMIT_REGIONS and not regions.exists(number[:6], include_retired=True):
+        raise RuleError("id_number.region")
     if check_char(number[:17]) != number[17]:
-        raise InvalidIdNumber("checksum", "The check character of the ID number is wrong.")
+        raise RuleError("id_number.checksum")
     sex = "M" if int(number[16]) % 2 else "F"
     return IdInfo(number=number, region_code=number[:6], birth_date=birth, sex=sex)
 
 
+def home_region_code(code: str) -> str:
+    """The region an ID number's address code stands for today: a retired code's successor, a permit's
+    region of origin, or "" when neither is known."""
+    if code in PERMIT_REGIONS:
+        return PERMIT_REGIONS[code]
+    region = regions.current(code)
+    return region.code if region is not None else ""
+
+
 def validate(value: str, today: date | None = None) -> str:
-    """Return the normalised number if it is valid; raise InvalidIdNumber otherwise."""
+    """Return the normalised number if it is valid; raise RuleError otherwise."""
     return parse(value, today).number
 
 
@@ -93,9 +106,9 @@ def age_on(birth: date, day: date) -> int:
 
 
 def check_working_age(info: IdInfo, day: date) -> None:
-    """Raise InvalidIdNumber("underage") when the holder is under 16 on the day."""
+    """Raise RuleError("id_number.underage") when the holder is under 16 on the day."""
     if info.age_on(day) < MIN_WORKING_AGE:
-        raise InvalidIdNumber("underage", f"The holder is under {MIN_WORKING_AGE} on {day.isoformat()}.")
+        raise RuleError("id_number.underage")
 
 
 def mask(number: str) -> str:

@@ -4,7 +4,7 @@ import logging
 import re
 import unicodedata
 
-from recruit.domain.errors import InvalidMobile
+from recruit.domain.errors import RuleError
 
 logger = logging.getLogger(__name__)
 
@@ -24,10 +24,10 @@ def normalize(value: str) -> str:
 
 
 def validate(value: str) -> str:
-    """Return the normalised number if it is a mainland mobile number; raise InvalidMobile otherwise."""
+    """Return the normalised number if it is a mainland mobile number; raise RuleError otherwise."""
     number = normalize(value)
     if not _MOBILE.fullmatch(number):
-        raise InvalidMobile("format", "A mobile number is 11 digits starting with 13-19.")
+        raise RuleError("mobile.format")
     return number
 
 

@@ -174,3 +174,22 @@ def search(query: str, limit: int = 20, include_retired: bool = False) -> list[R
             found.append((_sort_key(rank, region), region))
     found.sort(key=lambda item: item[0])
     return [region for _, region in found[:limit]]
+
+
+def prefix(code: str) -> str:
+    """The prefix every code inside a region shares: 52 for a province, 5205 for a city, the code for a county."""
+    if code.endswith("0000"):
+        return code[:2]
+    if code.endswith("00"):
+        return code[:4]
+    return code
+
+
+def contains(region_code: str, code: str) -> bool:
+    """Whether `code` lies in the region `region_code` (a province holds its cities and counties)."""
+    return bool(code) and code.startswith(prefix(region_code))
+
+
+def within_any(code: str, region_codes) -> bool:
+    """Whether `code` lies in one of the regions."""
+    return any(contains(region, code) for region in region_codes)

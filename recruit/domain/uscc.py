@@ -4,7 +4,7 @@ import logging
 import re
 import unicodedata
 
-from recruit.domain.errors import InvalidUSCC
+from recruit.domain.errors import RuleError
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def normalize(value: str) -> str:
 def check_char(first17: str) -> str:
     """Return the MOD 31 check character for the first 17 characters."""
     if len(first17) != LENGTH - 1 or any(char not in CHARSET for char in first17):
-        raise InvalidUSCC("charset", "The code may only use digits and the letters of GB 32100.")
+        raise RuleError("uscc.charset")
     total = sum(CHARSET.index(char) * weight for char, weight in zip(first17, WEIGHTS, strict=True))
     return CHARSET[-total % 31]
 
@@ -44,16 +44,16 @@ def org_check_char(first8: str) -> str:
 
 
 def validate(value: str) -> str:
-    """Return the normalised code if it is valid; raise InvalidUSCC otherwise."""
+    """Return the normalised code if it is valid; raise RuleError otherwise."""
     code = normalize(value)
     if len(code) != LENGTH:
-        raise InvalidUSCC("length", "A unified social credit code has 18 characters.")
+        raise RuleError("uscc.length")
     if any(char not in CHARSET for char in code):
-        raise InvalidUSCC("charset", "The code may only use digits and the letters of GB 32100.")
+        raise RuleError("uscc.charset")
     if code[0] not in AUTHORITIES:
-        raise InvalidUSCC("charset", "The code starts with an unknown registration authority.")
+        raise RuleError("uscc.authority")
     if check_char(code[:17]) != code[17]:
-        raise InvalidUSCC("checksum", "The check character of the code is wrong.")
+        raise RuleError("uscc.checksum")
     return code
 
 

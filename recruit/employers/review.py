@@ -1,49 +1,35 @@
 """The bureau's review of employers: approve, reject with a reason, suspend; the employer's users are told."""
 import logging
 
-from flask import has_request_context
-from flask import url_for
 from flask_babel import lazy_gettext as _l
 
-from recruit.applications.models import Notice
 from recruit.audit.services import record
-from recruit.core.models import utcnow
+from recruit.core import checks
+from recruit.core.clock import utcnow
+from recruit.domain import errors
+from recruit.domain.errors import RuleError
 from recruit.extensions import db
+from recruit.notices.services import notify
 
 logger = logging.getLogger(__name__)
 
-MESSAGES = {
+MAX_REASON = 500
+
+errors.register({
     "reason_required": _l("Give a reason: the employer reads it."),
     "already_approved": _l("This employer is already approved."),
-    "not_pending": _l("Only an employer waiting for review can be rejected."),
-    "not_approved": _l("Only an approved employer can be suspended."),
-    "posting_not_pending": _l("Only a posting waiting for review can be approved or rejected."),
-    "employer_not_approved": _l("The employer of this posting is not approved: review the employer first."),
-}
+    "employer_not_pending": _l("Only an employer waiting for review can be rejected."),
+    "employer_not_approved": _l("Only an approved employer can be suspended."),
+}, status=409)
 
 
-class ReviewError(ValueError):
-    """A review broke a rule: `code` is stable, `message` is for the user."""
-
-    def __init__(self, code):
-        self.code = code
-        self.message = MESSAGES[code]
-        super().__init__(str(self.message))
-
-
-def required_reason(reason):
-    reason = (reason or "").strip()
-    if not reason:
-        raise ReviewError("reason_required")
-    return reason
-
-
-def notify_users(employer, kind, params, endpoint, **values):
-    """Tell each of the employer's accounts; kind and values, so it reads in each reader's language."""
-    # Outside a request (a command) there is no URL to build; the notice still reads without its link.
-    link = url_for(endpoint, **values) if has_request_context() else ""
-    for user in employer.users:
-        db.session.add(Notice(user_id=user.id, kind=kind, params=params, link=link))
+def review_reason(reason):
+    """The reason a review gives the employer: required, as long as the column holds."""
+    try:
+        return checks.text(reason, MAX_REASON)
+    except RuleError as error:
+        code = "reason_required" if error.code == "required" else error.code
+        raise RuleError(code, "reason", **error.params) from None
 
 
 def _review(employer, status, note, by_user, action):
@@ -52,7 +38,7 @@ def _review(employer, status, note, by_user, action):
     employer.reviewed_at = utcnow()
     params = {"name": employer.name, "reason": note} if note else {"name": employer.name}
     record(action, target=employer, user=by_user, **params)
-    notify_users(employer, action, params, "employers.profile")
+    notify(employer.users, action, params, "employers.profile")
     db.session.flush()
     return employer
 
@@ -60,18 +46,18 @@ def _review(employer, status, note, by_user, action):
 def approve_employer(employer, by_user):
     """Pending, rejected or suspended: the employer becomes approved and its open postings public."""
     if employer.status == "approved":
-        raise ReviewError("already_approved")
+        raise RuleError("already_approved")
     return _review(employer, "approved", "", by_user, "employer_approved")
 
 
 def reject_employer(employer, by_user, reason):
     if employer.status != "pending":
-        raise ReviewError("not_pending")
-    return _review(employer, "rejected", required_reason(reason), by_user, "employer_rejected")
+        raise RuleError("employer_not_pending")
+    return _review(employer, "rejected", review_reason(reason), by_user, "employer_rejected")
 
 
 def suspend_employer(employer, by_user, reason):
     """Nothing of a suspended employer stays public (Posting.is_public asks for an approved employer)."""
     if employer.status != "approved":
-        raise ReviewError("not_approved")
-    return _review(employer, "suspended", required_reason(reason), by_user, "employer_suspended")
+        raise RuleError("employer_not_approved")
+    return _review(employer, "suspended", review_reason(reason), by_user, "employer_suspended")

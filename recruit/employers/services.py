@@ -1,18 +1,22 @@
-"""Employer rules: registering a company together with its HR contact's account, editing the company."""
+"""Employer rules: registering a company with its HR contact's account, editing it, the bureau's lists."""
 import logging
-import re
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager
 
 from recruit.accounts.models import User
-from recruit.accounts.services import MIN_PASSWORD_LENGTH
-from recruit.accounts.services import AccountError
-from recruit.accounts.services import check_password_strength
-from recruit.accounts.services import find_by_username
+from recruit.accounts.services import check_password
+from recruit.accounts.services import check_username
 from recruit.audit.services import record
+from recruit.core import checks
+from recruit.core.checks import Problems
+from recruit.domain import errors
+from recruit.domain import industries
+from recruit.domain import uscc
+from recruit.domain.errors import RuleError
+from recruit.employers.models import SIZES
 from recruit.employers.models import Employer
 from recruit.events.models import Event
 from recruit.events.models import Participation
@@ -24,54 +28,74 @@ COMPANY_FIELDS = ("name", "uscc", "industry", "region_code", "address", "size", 
                   "contact_name", "contact_mobile")
 # Changing who the company is (name or code) undoes the bureau's check of it.
 IDENTITY_FIELDS = ("name", "uscc")
-# Sign-in reads an 18-character number as a resident ID number, so such a username could never sign in.
-_ID_NUMBER_LIKE = re.compile(r"^\d{17}[\dXx]$")
+MAX_NAME = 200
+MAX_ADDRESS = 300
+MAX_DESCRIPTION = 5000
+MAX_CONTACT = 100
 
-
-class EmployerError(ValueError):
-    """A rule on employers was broken: `code` is stable, `message` is for the user, `field` the input."""
-
-    def __init__(self, code, message, field=None):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
+errors.register({
+    "uscc_taken": _l("A company with this unified social credit code is already registered. Sign in with its "
+                     "account, or ask the bureau."),
+}, status=409)
 
 
 def find_by_uscc(code):
     return db.session.scalar(sa.select(Employer).where(Employer.uscc == code))
 
 
-def check_uscc_free(code, employer=None):
-    """Refuse a code another company already registered (one account per legal entity)."""
+def _free_uscc(value, employer=None):
+    """A valid code no other company registered (one account per legal entity)."""
+    code = uscc.validate(checks.text(value, 40))
     holder = find_by_uscc(code)
     if holder is not None and holder is not employer:
-        raise EmployerError("uscc_taken", _("A company with this unified social credit code is already "
-                                            "registered. Sign in with its account, or ask the bureau."),
-                            "uscc")
+        raise RuleError("uscc_taken")
+    return code
 
 
-def check_username_free(username):
-    if _ID_NUMBER_LIKE.match(username or ""):
-        raise EmployerError("username_id_number", _("A username may not look like an ID number."), "username")
-    if find_by_username(username) is not None:
-        raise EmployerError("username_taken", _("This username is taken: please choose another."), "username")
+def _industry(letter):
+    letter = checks.text(letter, 1)
+    if not industries.is_valid(letter):
+        raise RuleError("choice")
+    return letter.upper()
+
+
+def check_company(data, employer=None, problems=None):
+    """The company's details as stored; every problem is added to `problems` (raised when not given)."""
+    found = problems if problems is not None else Problems()
+    clean = {
+        "name": found.check("name", checks.text, data.get("name"), MAX_NAME),
+        "uscc": found.check("uscc", _free_uscc, data.get("uscc"), employer),
+        "industry": found.check("industry", _industry, data.get("industry")),
+        "region_code": found.check("region_code", checks.region, data.get("region_code"), level="below_province"),
+        "address": found.check("address", checks.text, data.get("address"), MAX_ADDRESS),
+        "size": found.check("size", checks.choice, data.get("size"), SIZES.values),
+        "description": found.check("description", checks.text, data.get("description"), MAX_DESCRIPTION,
+                                   required=False),
+        "contact_name": found.check("contact_name", checks.text, data.get("contact_name"), MAX_CONTACT),
+        "contact_mobile": found.check("contact_mobile", checks.mobile_number, data.get("contact_mobile")),
+    }
+    if problems is None:
+        found.raise_any()
+    return clean
+
+
+def check_registration(data, username, password):
+    """The company and its account's name as stored; a RuleError with every problem otherwise."""
+    problems = Problems()
+    clean = check_company(data, problems=problems)
+    username = problems.check("username", check_username, username)
+    problems.check("password", check_password, password)
+    problems.raise_any()
+    return clean, username
 
 
 def register_employer(data, username, password):
     """Create a pending company and the account of its HR contact; returns the new user."""
-    check_uscc_free(data["uscc"])
-    check_username_free(username)
-    try:
-        check_password_strength(password)
-    except AccountError as error:
-        message = _("Use at least %(min)d characters.", min=MIN_PASSWORD_LENGTH)
-        raise EmployerError(error.code, message, "password") from error
-    employer = Employer(status="pending", **{name: data[name] for name in COMPANY_FIELDS})
-    user = User(username=username, role="employer", employer=employer, display_name=data["contact_name"])
+    clean, username = check_registration(data, username, password)
+    employer = Employer(status="pending", **clean)
+    user = User(username=username, role="employer", employer=employer, display_name=clean["contact_name"])
     user.set_password(password)
-    db.session.add_all([employer, user])
-    _flush_unique()
+    _insert_or_refuse(employer, user)
     record("employer_registered", target=employer, user=user, uscc=employer.uscc)
     logger.info("employer %s registered (pending review)", employer.id)
     return user
@@ -79,14 +103,14 @@ def register_employer(data, username, password):
 
 def update_employer(employer, data):
     """Change the company's details; a new identity, or a rejected company's fix, goes back to review."""
-    check_uscc_free(data["uscc"], employer)
-    changed = sorted(name for name in COMPANY_FIELDS if getattr(employer, name) != data[name])
+    clean = check_company(data, employer)
+    changed = sorted(name for name in COMPANY_FIELDS if getattr(employer, name) != clean[name])
     for name in changed:
-        setattr(employer, name, data[name])
+        setattr(employer, name, clean[name])
     resubmitted = bool(changed) and needs_review_after(employer, changed)
     if resubmitted:
         employer.status = "pending"
-    _flush_unique()
+    _insert_or_refuse(employer)
     record("employer_updated", target=employer, fields=changed, resubmitted=resubmitted)
     return resubmitted
 
@@ -98,6 +122,20 @@ def needs_review_after(employer, changed):
     return employer.status == "approved" and any(name in IDENTITY_FIELDS for name in changed)
 
 
+def _insert_or_refuse(*objects):
+    """Write inside a savepoint: a concurrent registration of the same code or username loses with a field
+    error, and the caller's other work in the transaction is kept."""
+    try:
+        with db.session.begin_nested():
+            db.session.add_all(objects)
+    except IntegrityError as error:
+        logger.info("duplicate employer refused: %s", error.orig)
+        user = next((obj for obj in objects if isinstance(obj, User)), None)
+        if user is not None and db.session.scalar(sa.select(User.id).where(User.username == user.username)):
+            raise RuleError("username_taken", "username") from None
+        raise RuleError("uscc_taken", "uscc") from None
+
+
 def participations_of(employer):
     """The events the company takes part in, the latest first, each with its event loaded."""
     query = (sa.select(Participation).join(Participation.event).options(contains_eager(Participation.event))
@@ -105,14 +143,17 @@ def participations_of(employer):
     return db.session.scalars(query).all()
 
 
-def _flush_unique():
-    """Flush; a concurrent registration of the same code or username loses here with a clear error."""
-    try:
-        db.session.flush()
-    except IntegrityError as error:
-        # A failed flush leaves the transaction unusable: nothing of this request can be kept anyway.
-        db.session.rollback()
-        logger.info("duplicate employer registration refused: %s", error.orig)
-        message = _("A company with this unified social credit code or an account with this username "
-                    "already exists.")
-        raise EmployerError("duplicate", message, "uscc") from error
+def for_review(status="", text=""):
+    """The employers for the bureau's list, newest first, by status and name or code."""
+    query = sa.select(Employer).order_by(Employer.created_at.desc(), Employer.id.desc())
+    if status:
+        query = query.where(Employer.status == status)
+    if text:
+        query = query.where(sa.or_(Employer.name.icontains(text, autoescape=True),
+                                   Employer.uscc.startswith(text.upper(), autoescape=True)))
+    return query
+
+
+def waiting():
+    """The employers waiting for review, the longest waiting first (a select to paginate)."""
+    return sa.select(Employer).where(Employer.status == "pending").order_by(Employer.created_at, Employer.id)

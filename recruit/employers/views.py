@@ -12,7 +12,9 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_login import login_user
 
+from recruit.applications.services import applicant_counts
 from recruit.core.access import role_required
+from recruit.domain.errors import RuleError
 from recruit.employers import services
 from recruit.employers.forms import CompanyForm
 from recruit.employers.forms import RegistrationForm
@@ -33,8 +35,8 @@ def register():
     if form.validate_on_submit():
         try:
             user = services.register_employer(form.company_data(), form.username.data, form.password.data)
-        except services.EmployerError as error:
-            form.add_error(error)
+        except RuleError as error:
+            form.show(error)
         else:
             db.session.commit()
             session.clear()  # a new session at sign-in, as the sign-in page does
@@ -58,11 +60,9 @@ def own_employer():
 def profile():
     employer = own_employer()
     postings = db.session.scalars(posting_services.postings_of(employer)).all()
-    return render_template(
-        "employers/profile.html", employer=employer, postings=postings,
-        applicants=posting_services.applicant_counts(postings),
-        participations=services.participations_of(employer),
-    )
+    return render_template("employers/profile.html", employer=employer, postings=postings,
+                           applicants=applicant_counts(postings),
+                           participations=services.participations_of(employer))
 
 
 @bp.route("/employer/edit", methods=["GET", "POST"])
@@ -73,8 +73,8 @@ def edit():
     if form.validate_on_submit():
         try:
             resubmitted = services.update_employer(employer, form.company_data())
-        except services.EmployerError as error:
-            form.add_error(error)
+        except RuleError as error:
+            form.show(error)
         else:
             db.session.commit()
             if resubmitted:

@@ -5,6 +5,7 @@ import click
 from flask.cli import with_appcontext
 
 from recruit.events import services
+from recruit.extensions import db
 
 logger = logging.getLogger(__name__)
 
@@ -16,7 +17,7 @@ COLUMNS = ("id", "kind", "name", "status", "visitors", "checked-in", "postings",
 @with_appcontext
 def events_command():
     """List the events with their live figures."""
-    events = services.all_events()
+    events = db.session.scalars(services.all_events()).all()
     figures = services.figures_for(events)
     rows = [COLUMNS]
     for event in events:

@@ -3,18 +3,34 @@ import logging
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
+from recruit.core.codes import Code
+from recruit.core.codes import Codes
 from recruit.core.models import TimestampMixin
 from recruit.core.models import enum_column
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)
 
-EVENT_KINDS = ("fair", "cross_province", "online")
-EVENT_STATUSES = ("draft", "published", "closed")
+EVENT_KINDS = Codes(
+    "event_kind",
+    Code("fair", _l("On-site job fair")),
+    Code("cross_province", _l("Cross-province recruitment drive")),
+    Code("online", _l("Online event")),
+)
+EVENT_STATUSES = Codes(
+    "event_status",
+    Code("draft", _l("Draft"), "secondary"),
+    Code("published", _l("Published"), "success"),
+    Code("closed", _l("Closed"), "dark"),
+)
+PUBLIC_STATUSES = ("published", "closed")
+# Being prepared or running: what the bureau's home page shows.
+ACTIVE_STATUSES = ("draft", "published")
 DEFAULT_REPORT_CRON = "0 18 * * *"
 
 
@@ -29,7 +45,7 @@ class Event(TimestampMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(200))
-    kind: Mapped[str] = enum_column(EVENT_KINDS, "event_kind", default="fair")
+    kind: Mapped[str] = enum_column(EVENT_KINDS.values, "event_kind", default="fair")
     starts_at: Mapped[datetime]
     ends_at: Mapped[datetime]
     venue: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
@@ -37,7 +53,7 @@ class Event(TimestampMixin, db.Model):
     # For a cross-province drive: the hometown regions the seekers come from.
     origin_region_codes: Mapped[list] = mapped_column(sa.JSON, default=list)
     description: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
-    status: Mapped[str] = enum_column(EVENT_STATUSES, "event_status", default="draft", index=True)
+    status: Mapped[str] = enum_column(EVENT_STATUSES.values, "event_status", default="draft", index=True)
     report_cron: Mapped[str] = mapped_column(sa.String(100), default=DEFAULT_REPORT_CRON,
                                              server_default=DEFAULT_REPORT_CRON)
     # Gate staff count visitors who do not register; the visitor figure is check-ins + this.
@@ -48,7 +64,7 @@ class Event(TimestampMixin, db.Model):
 
     @property
     def is_public(self):
-        return self.status in ("published", "closed")
+        return self.status in PUBLIC_STATUSES
 
 
 class Participation(db.Model):

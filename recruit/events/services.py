@@ -1,26 +1,57 @@
 """Event rules and figures: creating and editing events, the employers taking part, live figures."""
 import logging
 from dataclasses import dataclass
-from datetime import UTC
 
 import sqlalchemy as sa
 from apscheduler.triggers.cron import CronTrigger
 from flask import current_app
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
 
 from recruit.applications.models import INTENT_OR_BEYOND
 from recruit.applications.models import Application
 from recruit.audit.services import record
 from recruit.checkin.models import Checkin
+from recruit.core import checks
+from recruit.core import clock
+from recruit.core.checks import Problems
+from recruit.domain import errors
+from recruit.domain.errors import RuleError
+from recruit.employers.models import Employer
+from recruit.events.models import ACTIVE_STATUSES
+from recruit.events.models import EVENT_KINDS
+from recruit.events.models import EVENT_STATUSES
+from recruit.events.models import PUBLIC_STATUSES
 from recruit.events.models import Event
 from recruit.events.models import Participation
 from recruit.extensions import db
+from recruit.postings.models import EVER_PUBLIC_STATUSES
 from recruit.postings.models import Posting
 from recruit.postings.models import posting_events
 
 logger = logging.getLogger(__name__)
 
-COUNTED_POSTING_STATUSES = ("open", "filled", "closed")
+EVENT_FIELDS = ("name", "kind", "starts_at", "ends_at", "venue", "host_region_code", "origin_region_codes",
+                "status", "report_cron", "description")
+MAX_NAME = 200
+MAX_VENUE = 300
+MAX_DESCRIPTION = 5000
+MAX_CRON = 100
+MAX_BOOTH = 20
+
+errors.register({
+    "dates": _l("The end must not be before the start."),
+    "cron": _l("Enter five fields: minute, hour, day of month, month, day of week (e.g. 0 18 * * *)."),
+    "origins": _l("A cross-province drive needs at least one origin region."),
+    "participant_not_approved": _l("Only an approved employer can take part in an event."),
+})
+errors.register({
+    "already_participating": _l("This employer already takes part in this event."),
+    "booth_taken": _l("Booth %(booth)s is already given to another employer at this event."),
+    "participation_has_applications": _l(
+        "%(name)s cannot be removed: seekers applied for its postings at this event, and those applications "
+        "belong to the event's figures. Close its postings instead."),
+}, status=409)
 
 
 @dataclass
@@ -41,7 +72,7 @@ def _grouped(query):
 
 
 def figures_for(events):
-    """Figures of several events in four grouped queries, whatever their number."""
+    """Figures of several events in three grouped queries, whatever their number."""
     ids = [e.id for e in events]
     if not ids:
         return {}
@@ -51,7 +82,7 @@ def figures_for(events):
         sa.select(posting_events.c.event_id, sa.func.count(),
                   sa.func.coalesce(sa.func.sum(Posting.headcount), 0))
         .join(Posting, Posting.id == posting_events.c.posting_id)
-        .where(posting_events.c.event_id.in_(ids), Posting.status.in_(COUNTED_POSTING_STATUSES))
+        .where(posting_events.c.event_id.in_(ids), Posting.status.in_(EVER_PUBLIC_STATUSES))
         .group_by(posting_events.c.event_id)
     )
     intent_case = sa.case((Application.status.in_(INTENT_OR_BEYOND), 1), else_=0)
@@ -74,77 +105,61 @@ def figures_for(events):
 
 def public_events():
     """Published and closed events, the newest first."""
-    query = sa.select(Event).where(Event.status.in_(("published", "closed"))).order_by(Event.starts_at.desc())
+    query = sa.select(Event).where(Event.status.in_(PUBLIC_STATUSES)).order_by(Event.starts_at.desc())
+    return db.session.scalars(query).all()
+
+
+def active_events():
+    """Events being prepared or running, the soonest first."""
+    query = sa.select(Event).where(Event.status.in_(ACTIVE_STATUSES)).order_by(Event.starts_at)
     return db.session.scalars(query).all()
 
 
 def all_events():
-    return db.session.scalars(sa.select(Event).order_by(Event.starts_at.desc())).all()
+    """Every event, the newest first (a select to paginate)."""
+    return sa.select(Event).order_by(Event.starts_at.desc(), Event.id.desc())
 
 
-class EventError(ValueError):
-    """An event rule was broken: `code` is stable, `field` names the input, `message` is for the user."""
-
-    def __init__(self, code, field, message=None):
-        self.code = code
-        self.field = field
-        self.message = message if message is not None else MESSAGES[code]
-        super().__init__(str(self.message))
-
-
-MESSAGES = {
-    "dates": _l("The end must not be before the start."),
-    "cron": _l("Enter five fields: minute, hour, day of month, month, day of week (e.g. 0 18 * * *)."),
-    "origins": _l("A cross-province drive needs at least one origin region."),
-    "employer_not_approved": _l("Only an approved employer can take part in an event."),
-    "already_participating": _l("This employer already takes part in this event."),
-}
-EVENT_FIELDS = ("name", "kind", "starts_at", "ends_at", "venue", "host_region_code", "origin_region_codes",
-                "status", "report_cron", "description")
-
-
-def _naive_utc(value):
-    """Stored times are naive UTC; an aware time (a form's Asia/Shanghai input) is converted first."""
-    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
-
-
-def check_dates(starts_at, ends_at):
-    if _naive_utc(ends_at) < _naive_utc(starts_at):
-        raise EventError("dates", "ends_at")
-
-
-def check_cron(expression):
+def _cron(expression):
     """The schedule as APScheduler reads it (five crontab fields, in the bureau's time zone), normalised."""
-    text = " ".join((expression or "").split())
+    text = " ".join(checks.text(expression, MAX_CRON).split())
     try:
         CronTrigger.from_crontab(text, timezone=current_app.config["TIMEZONE"])
-    except ValueError as error:
-        raise EventError("cron", "report_cron") from error
+    except ValueError:
+        raise RuleError("cron") from None
     return text
 
 
-def check_origins(kind, origin_region_codes):
-    if kind == "cross_province" and not origin_region_codes:
-        raise EventError("origins", "origin_region_codes")
-
-
-def _clean(data):
-    clean = {name: data.get(name) for name in EVENT_FIELDS}
-    clean["name"] = (clean["name"] or "").strip()
-    clean["starts_at"] = _naive_utc(clean["starts_at"])
-    clean["ends_at"] = _naive_utc(clean["ends_at"])
-    clean["origin_region_codes"] = list(dict.fromkeys(clean["origin_region_codes"] or []))
-    clean["venue"] = (clean["venue"] or "").strip()
-    clean["description"] = clean["description"] or ""
-    check_dates(clean["starts_at"], clean["ends_at"])
-    check_origins(clean["kind"], clean["origin_region_codes"])
-    clean["report_cron"] = check_cron(clean["report_cron"])
+def check_event(data):
+    """The event's values as stored (times typed in the bureau's zone become UTC); every problem at once."""
+    found = Problems()
+    clean = {
+        "name": found.check("name", checks.text, data.get("name"), MAX_NAME),
+        "kind": found.check("kind", checks.choice, data.get("kind"), EVENT_KINDS.values),
+        "starts_at": found.check("starts_at", checks.moment, data.get("starts_at")),
+        "ends_at": found.check("ends_at", checks.moment, data.get("ends_at")),
+        "venue": found.check("venue", checks.text, data.get("venue"), MAX_VENUE, required=False),
+        "host_region_code": found.check("host_region_code", checks.region, data.get("host_region_code")),
+        "origin_region_codes": found.check("origin_region_codes", checks.region_list,
+                                           data.get("origin_region_codes")),
+        "status": found.check("status", checks.choice, data.get("status"), EVENT_STATUSES.values),
+        "report_cron": found.check("report_cron", _cron, data.get("report_cron")),
+        "description": found.check("description", checks.text, data.get("description"), MAX_DESCRIPTION,
+                                   required=False),
+    }
+    if clean["starts_at"] and clean["ends_at"] and clean["ends_at"] < clean["starts_at"]:
+        found.add("dates", "ends_at")
+    if clean["kind"] == "cross_province" and clean["origin_region_codes"] == []:
+        found.add("origins", "origin_region_codes")
+    found.raise_any()
+    clean["starts_at"] = clock.to_utc(clean["starts_at"])
+    clean["ends_at"] = clock.to_utc(clean["ends_at"])
     return clean
 
 
 def create_event(data, by_user):
-    """A new event from the values of EVENT_FIELDS (times naive UTC or aware)."""
-    event = Event(**_clean(data))
+    """A new event from the values of EVENT_FIELDS, its times as typed in the bureau's zone."""
+    event = Event(**check_event(data))
     db.session.add(event)
     db.session.flush()
     record("event_created", target=event, user=by_user, name=event.name)
@@ -152,7 +167,7 @@ def create_event(data, by_user):
 
 
 def update_event(event, data, by_user):
-    clean = _clean(data)
+    clean = check_event(data)
     changed = sorted(name for name, value in clean.items() if getattr(event, name) != value)
     for name in changed:
         setattr(event, name, clean[name])
@@ -161,9 +176,24 @@ def update_event(event, data, by_user):
     return event
 
 
+def participations_at(event):
+    """The employers taking part in an event, by booth, each with its employer."""
+    query = (sa.select(Participation).where(Participation.event_id == event.id)
+             .options(joinedload(Participation.employer)).order_by(Participation.booth, Participation.id))
+    return db.session.scalars(query).all()
+
+
+def candidates(event):
+    """Approved employers not yet taking part in the event, by name."""
+    taking_part = sa.select(Participation.employer_id).where(Participation.event_id == event.id)
+    query = (sa.select(Employer).where(Employer.status == "approved", Employer.id.not_in(taking_part))
+             .order_by(Employer.name))
+    return db.session.scalars(query).all()
+
+
 def check_booth(event, booth, participation=None):
     """A booth number names one place in an event's hall: no two employers share it; blank means none yet."""
-    booth = (booth or "").strip().upper()
+    booth = checks.code_text(booth, MAX_BOOTH)
     if not booth:
         return booth
     query = sa.select(Participation.id).where(Participation.event_id == event.id,
@@ -171,20 +201,25 @@ def check_booth(event, booth, participation=None):
     if participation is not None:
         query = query.where(Participation.id != participation.id)
     if db.session.scalar(query.limit(1)) is not None:
-        message = _l("Booth %(booth)s is already given to another employer at this event.", booth=booth)
-        raise EventError("booth_taken", "booth", message)
+        raise RuleError("booth_taken", booth=booth)
+    return booth
+
+
+def check_participation(event, employer, booth):
+    found = Problems()
+    if employer is None or not employer.is_approved:
+        found.add("participant_not_approved", "employer_id")
+    elif db.session.scalar(sa.select(Participation.id).where(Participation.event_id == event.id,
+                                                             Participation.employer_id == employer.id)):
+        found.add("already_participating", "employer_id")
+    booth = found.check("booth", check_booth, event, booth)
+    found.raise_any()
     return booth
 
 
 def add_participation(event, employer, booth, by_user):
     """The bureau puts an approved employer in an event; its place there is approved at once."""
-    if not employer.is_approved:
-        raise EventError("employer_not_approved", "employer_id")
-    taken = sa.select(Participation.id).where(Participation.event_id == event.id,
-                                               Participation.employer_id == employer.id)
-    if db.session.scalar(taken) is not None:
-        raise EventError("already_participating", "employer_id")
-    booth = check_booth(event, booth)
+    booth = check_participation(event, employer, booth)
     participation = Participation(event=event, employer=employer, booth=booth, approved=True)
     db.session.add(participation)
     db.session.flush()
@@ -192,8 +227,16 @@ def add_participation(event, employer, booth, by_user):
     return participation
 
 
+def check_new_booth(participation, booth):
+    """The booth a participation moves to, as stored; refused as a problem of the field "booth"."""
+    try:
+        return check_booth(participation.event, booth, participation)
+    except RuleError as error:
+        raise error.on("booth") from None
+
+
 def set_booth(participation, booth, by_user):
-    participation.booth = check_booth(participation.event, booth, participation)
+    participation.booth = check_new_booth(participation, booth)
     db.session.flush()
     record("participation_updated", target=participation.event, user=by_user,
            employer_id=participation.employer_id, booth=participation.booth)
@@ -209,7 +252,16 @@ def approve_participation(participation, by_user):
 
 
 def remove_participation(participation, by_user):
-    record("participation_removed", target=participation.event, user=by_user,
-           employer_id=participation.employer_id, booth=participation.booth)
+    """The employer leaves the event with its postings; refused while applications of the event exist."""
+    event, employer = participation.event, participation.employer
+    postings = [posting for posting in employer.postings if event in posting.events]
+    applied = sa.select(Application.id).where(Application.event_id == event.id,
+                                              Application.posting_id.in_([p.id for p in postings]))
+    if postings and db.session.scalar(applied.limit(1)) is not None:
+        raise RuleError("participation_has_applications", name=employer.name)
+    for posting in postings:
+        posting.events.remove(event)
+    record("participation_removed", target=event, user=by_user, employer_id=employer.id,
+           booth=participation.booth, postings=len(postings))
     db.session.delete(participation)
     db.session.flush()

@@ -2,18 +2,17 @@
 import logging
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SearchField
 from wtforms.validators import Length
-from wtforms.validators import Optional
+
+from recruit.core.forms import FilterForm
+from recruit.core.forms import strip
 
 logger = logging.getLogger(__name__)
 
 
-class SeekerSearchForm(FlaskForm):
-    """The search box over the seekers of the partner's regions (a GET form: nothing to protect by CSRF)."""
+class SeekerSearchForm(FilterForm):
+    """The search box over the seekers of the partner's regions."""
 
-    class Meta:
-        csrf = False
-
-    q = SearchField(_l("Name, mobile or ID number"), validators=[Optional(), Length(max=40)])
+    q = SearchField(_l("Name, mobile or ID number"), filters=[strip],
+                    validators=[Length(max=40, message=_l("Use at most %(max)d characters."))])

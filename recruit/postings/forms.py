@@ -3,7 +3,6 @@ import logging
 import re
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from markupsafe import Markup
 from wtforms import BooleanField
 from wtforms import IntegerField
@@ -11,28 +10,29 @@ from wtforms import SelectField
 from wtforms import SelectMultipleField
 from wtforms import StringField
 from wtforms import TextAreaField
-from wtforms.validators import DataRequired
-from wtforms.validators import InputRequired
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length
-from wtforms.validators import NumberRange
 from wtforms.validators import Optional
 from wtforms.validators import ValidationError
 from wtforms.widgets import Select
 
-from recruit.core.filters import ui_lang
-from recruit.core.forms import RegionCode
+from recruit.core import checks
+from recruit.core.checks import Problems
+from recruit.core.display import local_datetime
+from recruit.core.display import ui_lang
+from recruit.core.forms import FilterForm
+from recruit.core.forms import Form
+from recruit.core.forms import Required
 from recruit.core.forms import TagListField
 from recruit.core.forms import strip
-from recruit.core.web import local_datetime
 from recruit.domain import education
 from recruit.domain import occupations
-from recruit.employers.forms import NotProvince
 from recruit.postings import services
-from recruit.postings.labels import BENEFIT_LABELS
+from recruit.postings.models import BENEFITS
+from recruit.postings.models import POSTING_STATUSES
 
 logger = logging.getLogger(__name__)
 
-MAX_SALARY = 1_000_000
 _TAG_SEPARATORS = re.compile(r"[,，、;；\s]+")
 
 
@@ -76,30 +76,26 @@ def event_label(event):
     return f"{event.name} ({local_datetime(event.starts_at, 'yyyy-MM-dd')})"
 
 
-class PostingForm(FlaskForm):
+class PostingForm(Form):
     """An opening as the employer describes it."""
 
-    title = StringField(_l("Job title"), filters=[strip], validators=[DataRequired(), Length(max=200)])
-    occupation_code = SelectField(_l("Trade"), validate_choice=False,
-                                  widget=PlaceholderSelect(_l("Choose a trade")),
-                                  validators=[DataRequired(message=_l("Choose a trade."))])
-    headcount = IntegerField(_l("Number of people wanted"), validators=[InputRequired(), NumberRange(min=1)])
-    salary_min = IntegerField(_l("Monthly pay from (CNY)"),
-                              validators=[InputRequired(), NumberRange(min=0, max=MAX_SALARY)])
-    salary_max = IntegerField(_l("Monthly pay up to (CNY)"),
-                              validators=[InputRequired(), NumberRange(min=0, max=MAX_SALARY)])
+    title = StringField(_l("Job title"), filters=[strip], validators=[Required()])
+    occupation_code = SelectField(_l("Trade"), validate_choice=False, validators=[Required()],
+                                  widget=PlaceholderSelect(_l("Choose a trade")))
+    headcount = IntegerField(_l("Number of people wanted"), validators=[Required()])
+    salary_min = IntegerField(_l("Monthly pay from (CNY)"), validators=[Required()])
+    salary_max = IntegerField(_l("Monthly pay up to (CNY)"), validators=[Required()])
     education_min = SelectField(_l("Minimum education"), validate_choice=False)
-    age_min = IntegerField(_l("Age from"), default=services.MIN_WORKING_AGE, validators=[InputRequired()])
-    age_max = IntegerField(_l("Age up to"), default=60, validators=[InputRequired()])
-    work_region_code = StringField(_l("Place of work"), filters=[strip],
-                                   validators=[DataRequired(), RegionCode(any_level=True), NotProvince()])
+    age_min = IntegerField(_l("Age from"), default=services.MIN_WORKING_AGE, validators=[Required()])
+    age_max = IntegerField(_l("Age up to"), default=60, validators=[Required()])
+    work_region_code = StringField(_l("Place of work"), filters=[strip], validators=[Required()])
     skills = TagListField(_l("Skills"), separators=_TAG_SEPARATORS)
-    housing = BooleanField(BENEFIT_LABELS["housing"])
-    meals = BooleanField(BENEFIT_LABELS["meals"])
-    social_insurance = BooleanField(BENEFIT_LABELS["social_insurance"])
-    travel_subsidy = BooleanField(BENEFIT_LABELS["travel_subsidy"])
-    dormitory = BooleanField(BENEFIT_LABELS["dormitory"])
-    description = TextAreaField(_l("Description"), filters=[strip], validators=[Length(max=5000)])
+    housing = BooleanField(BENEFITS.label("housing"))
+    meals = BooleanField(BENEFITS.label("meals"))
+    social_insurance = BooleanField(BENEFITS.label("social_insurance"))
+    travel_subsidy = BooleanField(BENEFITS.label("travel_subsidy"))
+    dormitory = BooleanField(BENEFITS.label("dormitory"))
+    description = TextAreaField(_l("Description"), filters=[strip])
     event_ids = SelectMultipleField(_l("Events"), coerce=int, validate_choice=False)
 
     def __init__(self, *args, events=(), posting=None, **kwargs):
@@ -112,48 +108,29 @@ class PostingForm(FlaskForm):
         if posting is not None and not self.is_submitted():
             self.event_ids.data = [event.id for event in posting.events]
 
-    def validate(self, extra_validators=None):
-        """The fields one by one, then the posting's rules from the service, so that all show at once."""
-        valid = super().validate(extra_validators)
-        for problem in services.problems(self.posting_data(), self.posting):
-            field = self._fields.get(problem.field or "")
-            if field is None or not field.errors:  # a field in error says what is wrong with it already
-                self.add_error(problem)
-        return valid and not self.errors
+    def check(self):
+        services.check_posting(self.posting_data(), self.posting)
 
     def posting_data(self):
         data = {name: self[name].data for name in services.POSTING_FIELDS}
         data["education_min"] = data["education_min"] or None
-        data["skills"] = data["skills"] or []
-        data["description"] = data["description"] or ""
         data["event_ids"] = self.event_ids.data or []
         return data
 
-    def add_error(self, error):
-        """Show a service's refusal next to the field it concerns (or above the form)."""
-        field = self._fields.get(error.field or "")
-        if field is None:
-            self.form_errors.append(error.message)
-        else:
-            field.errors = [*field.errors, error.message]
 
+class SearchForm(FilterForm):
+    """The filters of the public list of openings."""
 
-class SearchForm(FlaskForm):
-    """The filters of the public list of openings (a GET form: nothing to protect)."""
-
-    class Meta:
-        csrf = False
-
-    q = StringField(_l("Keywords"), filters=[strip], validators=[Optional(), Length(max=100)])
+    q = StringField(_l("Keywords"), filters=[strip],
+                    validators=[Length(max=100, message=_l("Use at most %(max)d characters."))])
     event = SelectField(_l("Event"), validate_choice=False, validators=[Optional()])
     occupation = SelectField(_l("Trade"), validate_choice=False, widget=PlaceholderSelect(_l("Any trade")),
                              validators=[Optional()])
-    min_salary = IntegerField(_l("Pay at least (CNY a month)"),
-                              validators=[Optional(), NumberRange(min=0, max=MAX_SALARY)])
-    region = StringField(_l("Place of work"), filters=[strip], validators=[Optional(), RegionCode()])
+    min_salary = IntegerField(_l("Pay at least (CNY a month)"), validators=[Optional()])
+    region = StringField(_l("Place of work"), filters=[strip])
     education = SelectField(_l("My education"), validate_choice=False, validators=[Optional()])
-    dormitory = BooleanField(BENEFIT_LABELS["dormitory"])
-    travel_subsidy = BooleanField(BENEFIT_LABELS["travel_subsidy"])
+    dormitory = BooleanField(BENEFITS.label("dormitory"))
+    travel_subsidy = BooleanField(BENEFITS.label("travel_subsidy"))
 
     def __init__(self, *args, events=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -161,6 +138,12 @@ class SearchForm(FlaskForm):
         self.event.choices = [("", _l("Any event"))] + [(str(e.id), event_label(e)) for e in events]
         self.occupation.choices = occupation_choices(lang, with_groups=True)
         self.education.choices = education_choices(lang, _l("Any"))
+
+    def check(self):
+        problems = Problems()
+        problems.check("min_salary", checks.integer, self.min_salary.data, 0, services.MAX_SALARY, required=False)
+        problems.check("region", checks.region, self.region.data, required=False)
+        problems.raise_any()
 
     def validate_event(self, field):
         if field.data and field.data not in {value for value, _ in self.event.choices}:
@@ -192,3 +175,11 @@ class SearchForm(FlaskForm):
     def active(self):
         """Whether any filter is set (the phone layout keeps the filters open then)."""
         return any(value for value in self.filters().values())
+
+
+class PostingFilterForm(FilterForm):
+    """The bureau's filters over postings: waiting for review by default."""
+
+    status = SelectField(_l("Status"), choices=[SelectChoice("", _l("All")), *POSTING_STATUSES.choices()],
+                         default="pending", invalid_choice_message=_l("Choose one from the list."))
+    q = StringField(_l("Title or employer"), filters=[strip])

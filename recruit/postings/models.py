@@ -2,18 +2,40 @@
 import logging
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
+from recruit.core.codes import Code
+from recruit.core.codes import Codes
 from recruit.core.models import TimestampMixin
 from recruit.core.models import enum_column
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)
 
-POSTING_STATUSES = ("draft", "pending", "open", "filled", "closed")
-BENEFITS = ("housing", "meals", "social_insurance", "travel_subsidy", "dormitory")
+POSTING_STATUSES = Codes(
+    "posting_status",
+    Code("draft", _l("Draft"), "secondary"),
+    Code("pending", _l("Waiting for review"), "warning"),
+    Code("open", _l("Open"), "success"),
+    Code("filled", _l("Filled"), "info"),
+    Code("closed", _l("Closed"), "dark"),
+)
+# Seen by anyone (with an approved employer); open ones also take applications.
+PUBLIC_STATUSES = ("open", "filled")
+# Public once and perhaps on someone's screen still: counted in an event's figures.
+EVER_PUBLIC_STATUSES = ("open", "filled", "closed")
+EDITABLE_STATUSES = ("draft", "pending", "open", "filled")
+BENEFITS = Codes(
+    "benefit",
+    Code("housing", _l("Housing")),
+    Code("meals", _l("Meals")),
+    Code("social_insurance", _l("Social insurance")),
+    Code("travel_subsidy", _l("Travel subsidy")),
+    Code("dormitory", _l("Dormitory")),
+)
 
 posting_events = sa.Table(
     "posting_events",
@@ -53,7 +75,7 @@ class Posting(TimestampMixin, db.Model):
     travel_subsidy: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     dormitory: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     description: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
-    status: Mapped[str] = enum_column(POSTING_STATUSES, "posting_status", default="draft", index=True)
+    status: Mapped[str] = enum_column(POSTING_STATUSES.values, "posting_status", default="draft", index=True)
     review_note: Mapped[str] = mapped_column(sa.String(500), default="", server_default="")
     # Places already signed; raised by a conditional UPDATE so that two staff cannot both take the last one.
     signed_count: Mapped[int] = mapped_column(default=0, server_default="0")
@@ -64,7 +86,7 @@ class Posting(TimestampMixin, db.Model):
 
     @property
     def benefits(self):
-        return [name for name in BENEFITS if getattr(self, name)]
+        return [name for name in BENEFITS.values if getattr(self, name)]
 
     @property
     def places_left(self):
@@ -72,4 +94,9 @@ class Posting(TimestampMixin, db.Model):
 
     @property
     def is_public(self):
-        return self.status in ("open", "filled") and self.employer.is_approved
+        return self.status in PUBLIC_STATUSES and self.employer.is_approved
+
+    @property
+    def was_public(self):
+        """Open, filled or since closed: a seeker may have it on screen, and is told why applying fails."""
+        return self.status in EVER_PUBLIC_STATUSES and self.employer.is_approved

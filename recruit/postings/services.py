@@ -1,139 +1,128 @@
-"""Posting rules: what a posting may say, its life from draft to closed, and the public search."""
+"""Posting rules: what a posting may say, its life from draft to closed, and the searches over postings."""
 import logging
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
 
-from recruit.applications.models import Application
 from recruit.audit.services import record
+from recruit.core import checks
 from recruit.core.access import can_manage_posting
-from recruit.core.access import region_prefix
+from recruit.core.checks import Problems
 from recruit.domain import education
+from recruit.domain import errors
 from recruit.domain import legal
 from recruit.domain import occupations
 from recruit.domain import regions
+from recruit.domain.errors import RuleError
 from recruit.employers.models import Employer
 from recruit.events.models import Event
 from recruit.events.models import Participation
 from recruit.extensions import db
 from recruit.postings.models import BENEFITS
+from recruit.postings.models import EDITABLE_STATUSES
+from recruit.postings.models import PUBLIC_STATUSES
 from recruit.postings.models import Posting
 
 logger = logging.getLogger(__name__)
 
 POSTING_FIELDS = ("title", "occupation_code", "headcount", "salary_min", "salary_max", "education_min",
-                  "age_min", "age_max", "work_region_code", "skills", "description") + BENEFITS
-PUBLIC_STATUSES = ("open", "filled")
-EDITABLE_STATUSES = ("draft", "pending", "open", "filled")
+                  "age_min", "age_max", "work_region_code", "skills", "description") + BENEFITS.values
 # Wording that may not select people: the free-text parts of a posting.
 CHECKED_FOR_WORDING = ("title", "description", "skills")
-REQUIRED_FIELDS = ("title", "occupation_code", "headcount", "salary_min", "salary_max", "age_min", "age_max",
-                   "work_region_code")
 MIN_WORKING_AGE = 16
 MAX_AGE = 80
+MAX_HEADCOUNT = 10_000
+MAX_SALARY = 1_000_000
+MAX_TITLE = 200
+MAX_DESCRIPTION = 5000
+MAX_EVENTS = 50
 
-
-class PostingError(ValueError):
-    """A posting rule was broken: `code` is stable, `message` is for the user, `field` names the input."""
-
-    def __init__(self, code, message, field=None):
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.field = field
-
-
-def wording_problem(field, text):
-    """A refusal quoting the words that restrict who may apply, or None."""
-    terms = legal.find_discriminatory_terms(text)
-    if not terms:
-        return None
-    return PostingError("discriminatory", _(
-        "A posting may not require or exclude people by sex, ethnicity, religion, hukou or place of origin, "
-        "marriage or childbirth (Employment Promotion Law art. 3, 26–28 and 31; Women's Rights Law art. 43). "
-        "Please remove: %(terms)s", terms=", ".join(f"“{term}”" for term in terms)), field)
+errors.register({
+    "discriminatory": _l("A posting may not require or exclude people by sex, ethnicity, religion, hukou or "
+                         "place of origin, marriage or childbirth (Employment Promotion Law art. 3, 26–28 and "
+                         "31; Women's Rights Law art. 43). Please remove: %(terms)s"),
+    "occupation": _l("Choose a trade from the list."),
+    "salary_range": _l("The highest pay cannot be lower than the lowest."),
+    "age_range": _l("The highest age cannot be lower than the lowest."),
+    "underage": _l("Nobody under 16 may be hired (Labour Law art. 15)."),
+    "headcount_below_signed": lambda params: ngettext(
+        "%(num)d person has signed already: the headcount cannot be lower.",
+        "%(num)d people have signed already: the headcount cannot be lower.", params["num"]),
+    "events_closed": _l("Choose events that are still open to employers."),
+    "posting_closed": _l("A closed posting cannot be changed."),
+    "posting_not_draft": _l("Only a draft can be submitted for review."),
+    "already_closed": _l("This posting is closed already."),
+})
 
 
 def problems(data, posting=None):
-    """Every rule the values break, each with its field; a rule on a missing value waits for the value."""
-    missing = [name for name in REQUIRED_FIELDS if data.get(name) in (None, "")]
-    found = [PostingError("required", _("This field is required."), name) for name in missing]
-    found += [wording_problem(field, _text(data.get(field))) for field in CHECKED_FOR_WORDING]
-    found += [check(data, posting) for needs, check in _RULES if not set(needs).intersection(missing)]
-    return [problem for problem in found if problem is not None]
+    """Every rule the values break, each with its field; returns the values as stored and the problems."""
+    found = Problems()
+    clean = {
+        "title": found.check("title", checks.text, data.get("title"), MAX_TITLE),
+        "occupation_code": found.check("occupation_code", _occupation, data.get("occupation_code")),
+        "headcount": found.check("headcount", checks.integer, data.get("headcount"), 1, MAX_HEADCOUNT),
+        "salary_min": found.check("salary_min", checks.integer, data.get("salary_min"), 0, MAX_SALARY),
+        "salary_max": found.check("salary_max", checks.integer, data.get("salary_max"), 0, MAX_SALARY),
+        "education_min": found.check("education_min", checks.choice, data.get("education_min"),
+                                     education.LEVELS, required=False),
+        "age_min": found.check("age_min", _age, data.get("age_min")),
+        "age_max": found.check("age_max", _age, data.get("age_max")),
+        "work_region_code": found.check("work_region_code", checks.region, data.get("work_region_code"),
+                                        level="below_province"),
+        "skills": found.check("skills", checks.tags, data.get("skills")),
+        "description": found.check("description", checks.text, data.get("description"), MAX_DESCRIPTION,
+                                   required=False),
+    }
+    clean.update({name: found.check(name, checks.flag, data.get(name)) for name in BENEFITS.values})
+    _check_together(clean, posting, found)
+    for field in CHECKED_FOR_WORDING:
+        if field not in found.fields():
+            found.check(field, check_wording, clean[field])
+    return clean, found
 
 
-def _text(value):
-    return " ".join(value) if isinstance(value, list | tuple) else value or ""
+def _occupation(code):
+    if not isinstance(code, str) or not occupations.is_valid(code):
+        raise RuleError("required" if not code else "occupation")
+    return code
 
 
-def _headcount_problem(data, posting):
-    if data["headcount"] < 1:
-        return PostingError("headcount", _("At least one person."), "headcount")
-    if posting is not None and data["headcount"] < posting.signed_count:
-        return PostingError("headcount_below_signed", ngettext(
-            "%(num)d person has signed already: the headcount cannot be lower.",
-            "%(num)d people have signed already: the headcount cannot be lower.", posting.signed_count),
-            "headcount")
-    return None
+def _age(value):
+    age = checks.integer(value, 0, MAX_AGE)
+    if age < MIN_WORKING_AGE:
+        raise RuleError("underage")
+    return age
 
 
-def _salary_problem(data, posting):
-    if data["salary_min"] < 0:
-        return PostingError("salary_negative", _("Pay cannot be negative."), "salary_min")
-    if data["salary_min"] > data["salary_max"]:
-        message = _("The highest pay cannot be lower than the lowest.")
-        return PostingError("salary_range", message, "salary_max")
-    return None
+def _check_together(clean, posting, found):
+    """The rules between values, once each value is valid by itself."""
+    if None not in (clean["salary_min"], clean["salary_max"]) and clean["salary_min"] > clean["salary_max"]:
+        found.add("salary_range", "salary_max")
+    if None not in (clean["age_min"], clean["age_max"]) and clean["age_min"] > clean["age_max"]:
+        found.add("age_range", "age_max")
+    if posting is not None and clean["headcount"] is not None and clean["headcount"] < posting.signed_count:
+        found.add("headcount_below_signed", "headcount", num=posting.signed_count)
 
 
-def _age_problem(data, posting):
-    if data["age_min"] < MIN_WORKING_AGE:
-        return PostingError("underage", _("Nobody under 16 may be hired (Labour Law art. 15)."), "age_min")
-    if data["age_max"] > MAX_AGE:
-        return PostingError("age_max", _("The age limit can be at most %(max)d.", max=MAX_AGE), "age_max")
-    if data["age_min"] > data["age_max"]:
-        return PostingError("age_range", _("The highest age cannot be lower than the lowest."), "age_max")
-    return None
+def check_wording(text):
+    """Refuse words that restrict who may apply, quoting them."""
+    terms = legal.find_discriminatory_terms(" ".join(text) if isinstance(text, list) else text or "")
+    if terms:
+        raise RuleError("discriminatory", terms=", ".join(f"“{term}”" for term in terms))
+    return text
 
 
-def _occupation_problem(data, posting):
-    if not occupations.is_valid(data["occupation_code"]):
-        return PostingError("occupation", _("Choose a trade from the list."), "occupation_code")
-    return None
-
-
-def _education_problem(data, posting):
-    if data.get("education_min") and not education.is_valid(data["education_min"]):
-        return PostingError("education", _("Choose an education level from the list."), "education_min")
-    return None
-
-
-def _region_problem(data, posting):
-    region = regions.get(data["work_region_code"])
-    if region is None or region.retired:
-        return PostingError("region", _("Choose a region from the list."), "work_region_code")
-    return None
-
-
-# Each rule with the values it needs: a missing one is reported as required instead.
-_RULES = (
-    (("headcount",), _headcount_problem),
-    (("salary_min", "salary_max"), _salary_problem),
-    (("age_min", "age_max"), _age_problem),
-    (("occupation_code",), _occupation_problem),
-    ((), _education_problem),
-    (("work_region_code",), _region_problem),
-)
-
-
-def _ensure_valid(data, posting=None):
-    found = problems(data, posting)
-    if found:
-        raise found[0]
+def check_posting(data, posting=None):
+    """The posting's values as stored, with its new events; a RuleError with every problem otherwise."""
+    clean, found = problems(data, posting)
+    new_events = found.check("event_ids", _events_to_add, posting, data.get("event_ids"))
+    found.raise_any()
+    return clean, new_events
 
 
 def choosable_events(posting=None):
@@ -147,13 +136,18 @@ def choosable_events(posting=None):
 
 def _events_to_add(posting, event_ids):
     """The newly chosen events; a closed or unknown one is refused."""
+    ids = event_ids or []
+    if not isinstance(ids, list | tuple) or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
+        raise RuleError("list")
+    if len(ids) > MAX_EVENTS:
+        raise RuleError("too_many", max=MAX_EVENTS)
     current = {event.id for event in posting.events} if posting is not None else set()
-    new_ids = set(event_ids or ()) - current
+    new_ids = set(ids) - current
     if not new_ids:
         return []
     events = db.session.scalars(sa.select(Event).where(Event.id.in_(new_ids))).all()
     if len(events) != len(new_ids) or any(event.status == "closed" for event in events):
-        raise PostingError("event_closed", _("Choose events that are still open to employers."), "event_ids")
+        raise RuleError("events_closed")
     return events
 
 
@@ -168,21 +162,20 @@ def _join_events(employer, events):
             db.session.add(Participation(event=event, employer=employer, approved=False))
 
 
-def _apply(posting, data, new_events):
-    for name in POSTING_FIELDS:
-        setattr(posting, name, data[name])
-    wanted = set(data.get("event_ids") or ())
+def _apply(posting, clean, event_ids, new_events):
+    for name, value in clean.items():
+        setattr(posting, name, value)
+    wanted = set(event_ids or ())
     posting.events = [event for event in posting.events if event.id in wanted] + list(new_events)
     _join_events(posting.employer, new_events)
 
 
 def create_posting(employer, data):
     """A new draft posting of this employer; `data` holds POSTING_FIELDS and `event_ids`."""
-    _ensure_valid(data)
-    new_events = _events_to_add(None, data.get("event_ids"))
+    clean, new_events = check_posting(data)
     posting = Posting(employer=employer, status="draft", events=[])
     db.session.add(posting)
-    _apply(posting, data, new_events)
+    _apply(posting, clean, data.get("event_ids"), new_events)
     db.session.flush()
     record("posting_created", target=posting, employer_id=employer.id, title=posting.title)
     return posting
@@ -191,11 +184,10 @@ def create_posting(employer, data):
 def update_posting(posting, data):
     """Change a posting; a public one goes back to the bureau's review. Returns True when it did."""
     if posting.status not in EDITABLE_STATUSES:
-        raise PostingError("closed", _("A closed posting cannot be changed."))
-    _ensure_valid(data, posting)
-    new_events = _events_to_add(posting, data.get("event_ids"))
-    changed = [name for name in POSTING_FIELDS if getattr(posting, name) != data[name]]
-    _apply(posting, data, new_events)
+        raise RuleError("posting_closed")
+    clean, new_events = check_posting(data, posting)
+    changed = [name for name, value in clean.items() if getattr(posting, name) != value]
+    _apply(posting, clean, data.get("event_ids"), new_events)
     back_to_review = posting.status in PUBLIC_STATUSES
     if back_to_review:
         posting.status = "pending"
@@ -207,7 +199,7 @@ def update_posting(posting, data):
 def submit_posting(posting, by_user):
     """Send a draft to the bureau for review."""
     if posting.status != "draft":
-        raise PostingError("not_draft", _("Only a draft can be submitted for review."))
+        raise RuleError("posting_not_draft")
     posting.status = "pending"
     db.session.flush()
     record("posting_submitted", target=posting, user=by_user)
@@ -217,7 +209,7 @@ def submit_posting(posting, by_user):
 def close_posting(posting, by_user):
     """Stop taking applications; a closed posting stays visible to its employer and the bureau."""
     if posting.status == "closed":
-        raise PostingError("closed", _("This posting is closed already."))
+        raise RuleError("already_closed")
     previous = posting.status
     posting.status = "closed"
     db.session.flush()
@@ -230,15 +222,6 @@ def can_view(user, posting):
     return posting.is_public or can_manage_posting(user, posting)
 
 
-def application_of(user, posting):
-    """The signed-in seeker's application to this posting, if there is one."""
-    seeker = user.seeker if user.is_authenticated and user.role == "seeker" else None
-    if seeker is None:
-        return None
-    return db.session.scalar(sa.select(Application).where(
-        Application.seeker_id == seeker.id, Application.posting_id == posting.id))
-
-
 def postings_of(employer, status=None):
     """The query for an employer's postings, most recently changed first, events loaded."""
     query = (sa.select(Posting).where(Posting.employer_id == employer.id)
@@ -246,14 +229,22 @@ def postings_of(employer, status=None):
     return query.where(Posting.status == status) if status else query
 
 
-def applicant_counts(postings):
-    """Applicants per posting (withdrawn ones not counted), in one query."""
-    ids = [posting.id for posting in postings]
-    if not ids:
-        return {}
-    query = (sa.select(Application.posting_id, sa.func.count()).where(
-        Application.posting_id.in_(ids), Application.status != "withdrawn").group_by(Application.posting_id))
-    return dict(db.session.execute(query).all())
+def for_review(status="", text=""):
+    """Postings with their employer for the bureau; the oldest waiting first, as they are reviewed in order."""
+    query = (sa.select(Posting).join(Posting.employer).options(contains_eager(Posting.employer))
+             .order_by(Posting.updated_at, Posting.id))
+    if status:
+        query = query.where(Posting.status == status)
+    if text:
+        query = query.where(sa.or_(Posting.title.icontains(text, autoescape=True),
+                                   Employer.name.icontains(text, autoescape=True)))
+    return query
+
+
+def at_event(event):
+    """The postings offered at an event, grouped by employer, with their employer (a select to paginate)."""
+    return (sa.select(Posting).where(Posting.events.any(Event.id == event.id))
+            .options(joinedload(Posting.employer)).order_by(Posting.employer_id, Posting.id))
 
 
 def public_postings():
@@ -280,7 +271,7 @@ def _filtered(query, filters):
     if filters.get("min_salary"):
         query = query.where(Posting.salary_max >= filters["min_salary"])
     if filters.get("region_code"):
-        query = query.where(Posting.work_region_code.startswith(region_prefix(filters["region_code"])))
+        query = query.where(Posting.work_region_code.startswith(regions.prefix(filters["region_code"])))
     if filters.get("education"):
         met = [code for code in education.LEVELS if education.meets(filters["education"], code)]
         query = query.where(sa.or_(Posting.education_min.is_(None), Posting.education_min.in_(met)))

@@ -10,16 +10,21 @@ from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from recruit.applications import services as application_services
+from recruit.core.access import acting_user
 from recruit.core.access import can_manage_posting
 from recruit.core.access import get_or_404
 from recruit.core.access import role_required
+from recruit.core.errors import flash_refusal
 from recruit.core.pages import paginate
+from recruit.domain.errors import RuleError
 from recruit.employers.views import own_employer
 from recruit.events import services as event_services
 from recruit.extensions import db
 from recruit.postings import services
 from recruit.postings.forms import PostingForm
 from recruit.postings.forms import SearchForm
+from recruit.postings.models import EDITABLE_STATUSES
 from recruit.postings.models import POSTING_STATUSES
 from recruit.postings.models import Posting
 
@@ -41,7 +46,7 @@ def detail(posting_id):
     posting = get_or_404(Posting, posting_id, services.can_view)
     return render_template("postings/detail.html", posting=posting,
                            can_manage=can_manage_posting(current_user, posting),
-                           application=services.application_of(current_user, posting))
+                           application=application_services.application_of(current_user, posting))
 
 
 @bp.route("/employer/postings")
@@ -52,7 +57,8 @@ def mine():
     status = status if status in POSTING_STATUSES else None
     pagination = paginate(services.postings_of(employer, status))
     return render_template("postings/mine.html", employer=employer, pagination=pagination, status=status,
-                           statuses=POSTING_STATUSES, applicants=services.applicant_counts(pagination.items))
+                           statuses=POSTING_STATUSES.values,
+                           applicants=application_services.applicant_counts(pagination.items))
 
 
 @bp.route("/employer/postings/new", methods=["GET", "POST"])
@@ -63,8 +69,8 @@ def new():
     if form.validate_on_submit():
         try:
             posting = services.create_posting(employer, form.posting_data())
-        except services.PostingError as error:
-            form.add_error(error)
+        except RuleError as error:
+            form.show(error)
         else:
             db.session.commit()
             flash(_("The posting is saved as a draft. Submit it for review when it is ready."), "success")
@@ -76,15 +82,15 @@ def new():
 @role_required("employer", "bureau")
 def edit(posting_id):
     posting = get_or_404(Posting, posting_id, can_manage_posting)
-    if posting.status not in services.EDITABLE_STATUSES:
+    if posting.status not in EDITABLE_STATUSES:
         flash(_("A closed posting cannot be changed."), "warning")
         return redirect(url_for("postings.detail", posting_id=posting.id))
     form = PostingForm(obj=posting, posting=posting, events=services.choosable_events(posting))
     if form.validate_on_submit():
         try:
             back_to_review = services.update_posting(posting, form.posting_data())
-        except services.PostingError as error:
-            form.add_error(error)
+        except RuleError as error:
+            form.show(error)
         else:
             db.session.commit()
             if back_to_review:
@@ -113,9 +119,9 @@ def close(posting_id):
 def _change(posting, change, message):
     """Run one status change, then go back to where the staff member came from."""
     try:
-        change(posting, current_user._get_current_object())
-    except services.PostingError as error:
-        flash(error.message, "warning")
+        change(posting, acting_user())
+    except RuleError as error:
+        flash_refusal(error)
     else:
         db.session.commit()
         flash(message, "success")

@@ -2,7 +2,6 @@
 import logging
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms import DateField
 from wtforms import IntegerField
@@ -13,28 +12,26 @@ from wtforms import StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 from wtforms.validators import EqualTo
-from wtforms.validators import Length
-from wtforms.validators import NumberRange
 from wtforms.validators import Optional
-from wtforms.validators import ValidationError
 
-from recruit.accounts.services import MIN_PASSWORD_LENGTH
-from recruit.core.filters import ui_lang
-from recruit.core.forms import IdNumber
-from recruit.core.forms import Mobile
-from recruit.core.forms import RegionCode
+from recruit.core import checks
+from recruit.core.checks import Problems
+from recruit.core.display import ui_lang
+from recruit.core.forms import FilterForm
+from recruit.core.forms import Form
+from recruit.core.forms import Required
 from recruit.core.forms import TagListField
+from recruit.core.forms import region_names
+from recruit.core.forms import strip
 from recruit.domain import education
 from recruit.domain import occupations
-from recruit.seekers.services import MAX_DESIRED_OCCUPATIONS
-from recruit.seekers.services import MAX_NAME_LENGTH
-from recruit.seekers.services import MAX_SALARY
-from recruit.seekers.services import PROFILE_FIELDS
+from recruit.seekers import services
 
 logger = logging.getLogger(__name__)
 
 REGION_INPUT = {"autocomplete": "off", "spellcheck": "false"}
 ID_INPUT = {"autocomplete": "off", "spellcheck": "false", "maxlength": "22"}
+REGION_FIELDS = ("hometown_code", "current_region_code")
 
 
 def occupation_choices():
@@ -50,56 +47,92 @@ def occupation_choices():
     return choices
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(Form):
     """What a seeker tells about themselves besides the ID number."""
 
-    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=MAX_NAME_LENGTH)],
-                       render_kw={"autocomplete": "name"})
-    mobile = StringField(_l("Mobile number"), validators=[DataRequired(), Mobile()],
+    name = StringField(_l("Full name"), validators=[Required()], render_kw={"autocomplete": "name"})
+    mobile = StringField(_l("Mobile number"), validators=[Required()],
                          render_kw={"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
-    hometown_code = StringField(_l("Hometown"), validators=[Optional(), RegionCode()], render_kw=REGION_INPUT)
-    current_region_code = StringField(_l("Where you live now"), validators=[Optional(), RegionCode()],
-                                      render_kw=REGION_INPUT)
-    education = SelectField(_l("Education"), validators=[Optional()],
-                            invalid_choice_message=_l("Choose an education level from the list."))
+    hometown_code = StringField(_l("Hometown"), render_kw=REGION_INPUT)
+    current_region_code = StringField(_l("Where you live now"), render_kw=REGION_INPUT)
+    education = SelectField(_l("Education"), validate_choice=False)
     skills = TagListField(_l("Skills"), joiner="、")
-    desired_occupations = SelectMultipleField(_l("Trades you want to work in"), validators=[Optional()],
-                                              invalid_choice_message=_l("Choose trades from the list."))
-    expected_salary = IntegerField(_l("Expected monthly salary (CNY)"), validators=[
-        Optional(), NumberRange(min=0, max=MAX_SALARY, message=_l("Enter an amount from 0 to 1,000,000."))])
+    desired_occupations = SelectMultipleField(_l("Trades you want to work in"), validate_choice=False)
+    expected_salary = IntegerField(_l("Expected monthly salary (CNY)"), validators=[Optional()])
     willing_to_relocate = BooleanField(_l("I am willing to relocate for work"))
     available_from = DateField(_l("Available from"), validators=[Optional()])
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, seeker=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.seeker = seeker
         levels = education.choices(ui_lang())
         self.education.choices = [SelectChoice("", _l("Choose…")), *(SelectChoice(*lv) for lv in levels)]
         self.desired_occupations.choices = occupation_choices()
 
-    def validate_desired_occupations(self, field):
-        if len(field.data or []) > MAX_DESIRED_OCCUPATIONS:
-            raise ValidationError(_l("Choose at most %(count)d trades.", count=MAX_DESIRED_OCCUPATIONS))
+    def check(self):
+        services.check_profile(self.seeker, self.profile_values())
 
     def profile_values(self):
         """The values the seeker services take, by their model names."""
-        return {name: self[name].data for name in PROFILE_FIELDS}
+        return {name: self[name].data for name in services.PROFILE_FIELDS}
+
+    def region_names(self):
+        return region_names(self, *REGION_FIELDS)
 
 
 class PartnerSeekerForm(ProfileForm):
     """Partner staff registering a seeker of their region on the seeker's behalf (no account)."""
 
-    id_number = StringField(_l("ID number"), validators=[DataRequired(), IdNumber()], render_kw=ID_INPUT)
-    consent = BooleanField(_l("The seeker has read and agreed to the privacy notice"), validators=[
-        DataRequired(_l("The seeker's consent to the privacy notice is required."))])
+    id_number = StringField(_l("ID number"), validators=[Required()], render_kw=ID_INPUT)
+    consent = BooleanField(_l("The seeker has read and agreed to the privacy notice"))
+
+    def __init__(self, *args, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staff = staff
+
+    def check(self):
+        services.check_registration(self.profile_values(), self.id_number.data, consent=self.consent.data,
+                                    allowed_regions=self.staff.region_codes)
 
 
 class RegistrationForm(ProfileForm):
     """A seeker registering themselves, with the password of their new account."""
 
-    id_number = StringField(_l("ID number"), validators=[DataRequired(), IdNumber()], render_kw=ID_INPUT)
-    password = PasswordField(_l("Password"), render_kw={"autocomplete": "new-password"}, validators=[
-        DataRequired(), Length(min=MIN_PASSWORD_LENGTH, message=_l("Use at least %(min)d characters."))])
+    id_number = StringField(_l("ID number"), validators=[Required()], render_kw=ID_INPUT)
+    password = PasswordField(_l("Password"), validators=[Required()], render_kw={"autocomplete": "new-password"})
     confirm = PasswordField(_l("Password again"), render_kw={"autocomplete": "new-password"}, validators=[
         DataRequired(), EqualTo("password", message=_l("The two passwords differ."))])
-    consent = BooleanField(_l("I have read and agree to the privacy notice"), validators=[
-        DataRequired(_l("Registration needs your consent to the privacy notice."))])
+    consent = BooleanField(_l("I have read and agree to the privacy notice"), validators=[Required()])
+
+    def check(self):
+        services.check_registration(self.profile_values(), self.id_number.data, password=self.password.data,
+                                    consent=self.consent.data)
+
+    @property
+    def password_dropped(self):
+        """A refused form is shown again without the typed password: the page says it must be typed again."""
+        return self.is_submitted() and bool(self.password.data) and not self.password.errors
+
+
+class SeekerFilterForm(FilterForm):
+    q = StringField(_l("Name or mobile number"), filters=[strip])
+    hometown = StringField(_l("Hometown region"), filters=[strip], render_kw=REGION_INPUT)
+
+    def check(self):
+        problems = Problems()
+        problems.check("hometown", checks.region, self.hometown.data, required=False)
+        problems.raise_any()
+
+    def region_names(self):
+        return region_names(self, "hometown")
+
+
+class SeekerLookupForm(Form):
+    """Finding a seeker by ID number: posted, so that the number stays out of addresses and server logs."""
+
+    id_number = StringField(_l("ID number"), validators=[Required()], render_kw=ID_INPUT)
+
+    seeker = None
+
+    def check(self):
+        self.seeker = services.lookup(self.id_number.data)

@@ -4,15 +4,20 @@ from datetime import date
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
 from sqlalchemy.orm import relationship
 
+from recruit.core.codes import Code
+from recruit.core.codes import Codes
 from recruit.core.models import TimestampMixin
 from recruit.core.models import enum_column
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)
+
+SEXES = Codes("sex", Code("M", _l("Male")), Code("F", _l("Female")))
 
 
 class Seeker(TimestampMixin, db.Model):
@@ -32,7 +37,7 @@ class Seeker(TimestampMixin, db.Model):
     id_encrypted: Mapped[str] = mapped_column(sa.Text)
     id_masked: Mapped[str] = mapped_column(sa.String(18))
     birth_date: Mapped[date]
-    sex: Mapped[str] = enum_column(("M", "F"), "seeker_sex")
+    sex: Mapped[str] = enum_column(SEXES.values, "seeker_sex")
     mobile: Mapped[str] = mapped_column(sa.String(11), index=True)
     hometown_code: Mapped[str] = mapped_column(sa.String(6), index=True)
     current_region_code: Mapped[str | None] = mapped_column(sa.String(6))

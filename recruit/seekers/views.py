@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from recruit.accounts.views import home_url
 from recruit.core.access import role_required
-from recruit.domain import regions
+from recruit.domain.errors import RuleError
 from recruit.extensions import db
 from recruit.seekers import services
 from recruit.seekers.display import describe
@@ -27,40 +27,23 @@ logger = logging.getLogger(__name__)
 bp = Blueprint("seekers", __name__)
 
 
-def apply_error(form, error):
-    """Show a service refusal next to the field it concerns (or on top when the form has no such field)."""
-    if error.field in form:
-        form[error.field].errors = [*form[error.field].errors, error.message]
-    else:
-        flash(error.message, "error")
-
-
-def region_names(form):
-    """Full names of the regions already in the form, for the picker to show instead of bare codes."""
-    return {name: regions.full_name(form[name].data) for name in ("hometown_code", "current_region_code")
-            if form[name].data and regions.get(form[name].data)}
-
-
 @bp.route("/seekers/register", methods=["GET", "POST"])
 def register():
     if current_user.is_authenticated:
         return redirect(home_url(current_user))
     form = RegistrationForm()
-    duplicate = False
     if form.validate_on_submit():
         try:
             seeker = services.register_seeker(form.profile_values(), form.id_number.data,
                                               password=form.password.data, consent=form.consent.data)
-        except services.SeekerError as error:
-            apply_error(form, error)
-            duplicate = error.code == "duplicate_id"
+        except RuleError as error:
+            form.show(error)
         else:
             db.session.commit()
             login_user(seeker.user)
             flash(_("Welcome! Your registration is complete."), "success")
             return redirect(url_for("seekers.profile"))
-    return render_template("seekers/register.html", form=form, duplicate=duplicate,
-                           region_names=region_names(form))
+    return render_template("seekers/register.html", form=form)
 
 
 def own_seeker():
@@ -84,14 +67,14 @@ def profile():
 @role_required("seeker")
 def edit():
     seeker = own_seeker()
-    form = ProfileForm(obj=seeker)
+    form = ProfileForm(obj=seeker, seeker=seeker)
     if form.validate_on_submit():
         try:
             services.update_profile(seeker, form.profile_values())
-        except services.SeekerError as error:
-            apply_error(form, error)
+        except RuleError as error:
+            form.show(error)
         else:
             db.session.commit()
             flash(_("Your profile has been saved."), "success")
             return redirect(url_for("seekers.profile"))
-    return render_template("seekers/edit.html", form=form, seeker=seeker, region_names=region_names(form))
+    return render_template("seekers/edit.html", form=form, seeker=seeker)

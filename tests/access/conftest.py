@@ -6,8 +6,8 @@ import pytest
 
 from recruit.applications import services as application_services
 from recruit.extensions import limiter
+from recruit.seekers.identity import reveal_id_number
 from recruit.seekers.services import PRIVACY_VERSION
-from recruit.seekers.services import reveal_id_number
 from tests import factories
 from tests.helpers import sign_in
 

@@ -4,9 +4,9 @@ from datetime import date
 
 from recruit.accounts.models import User
 from recruit.applications.models import Application
-from recruit.applications.models import Notice
 from recruit.audit.models import AuditEvent
 from recruit.extensions import db
+from recruit.notices.models import Notice
 from tests import factories
 
 # Seekers of the factories are born on 1995-05-17: 30 years old on this day.

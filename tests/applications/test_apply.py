@@ -5,7 +5,8 @@ import pytest
 
 from recruit.applications import services
 from recruit.applications.models import Application
-from recruit.applications.services import ApplicationError
+from recruit.domain import education as levels
+from recruit.domain.errors import RuleError
 from tests import factories
 from tests.applications.helpers import TODAY
 from tests.applications.helpers import audits
@@ -15,7 +16,7 @@ from tests.applications.helpers import seeker_with_account
 
 
 def _refusal(seeker, posting, **kwargs):
-    with pytest.raises(ApplicationError) as caught:
+    with pytest.raises(RuleError) as caught:
         services.apply(seeker, posting, by_user=seeker.user, today=TODAY, **kwargs)
     return caught.value
 
@@ -51,20 +52,20 @@ def test_an_event_the_posting_is_not_in_is_refused(db):
     posting = factories.create_posting(company().employer, events=[factories.create_event()])
     elsewhere = factories.create_event(name="别的活动")
 
-    assert _refusal(seeker_with_account(), posting, event=elsewhere).code == "event"
+    assert _refusal(seeker_with_account(), posting, event=elsewhere).code == "not_at_event"
 
 
 @pytest.mark.parametrize("status", ["draft", "pending", "filled", "closed"])
 def test_only_open_postings_take_applications(db, status):
     posting = factories.create_posting(company().employer, status=status)
 
-    assert _refusal(seeker_with_account(), posting).code == "not_open"
+    assert _refusal(seeker_with_account(), posting).code == "posting_not_open"
 
 
 def test_an_open_posting_of_an_employer_not_approved_is_refused(db):
     posting = factories.create_posting(company(status="suspended").employer)
 
-    assert _refusal(seeker_with_account(), posting).code == "not_open"
+    assert _refusal(seeker_with_account(), posting).code == "posting_not_open"
 
 
 @pytest.mark.parametrize(("age_min", "age_max", "accepted"), [
@@ -81,14 +82,14 @@ def test_the_seekers_age_today_must_be_in_the_postings_range(db, age_min, age_ma
         assert services.apply(seeker, posting, today=TODAY).status == "applied"
     else:
         error = _refusal(seeker, posting)
-        assert (error.code, error.params) == ("age", {"age_min": age_min, "age_max": age_max})
+        assert (error.code, error.params) == ("age_outside", {"age_min": age_min, "age_max": age_max})
 
 
 def test_age_is_counted_on_the_day_of_applying(db):
     posting = factories.create_posting(company().employer, age_min=18, age_max=30)
     seeker = seeker_with_account()  # born 1995-05-17
 
-    with pytest.raises(ApplicationError):
+    with pytest.raises(RuleError):
         services.apply(seeker, posting, today=date(2026, 5, 17))  # 31 on the birthday
     assert services.apply(seeker, posting, today=date(2026, 5, 16)).status == "applied"
 
@@ -108,7 +109,7 @@ def test_education_must_meet_the_postings_minimum(db, minimum, education, accept
         assert services.apply(seeker, posting, today=TODAY).status == "applied"
     else:
         error = _refusal(seeker, posting)
-        assert (error.code, error.params) == ("education", {"education": minimum})
+        assert (error.code, str(error.params["education"])) == ("education_below", levels.name(minimum))
 
 
 def test_a_second_application_for_the_same_posting_is_refused(db):
@@ -116,7 +117,7 @@ def test_a_second_application_for_the_same_posting_is_refused(db):
     seeker = seeker_with_account()
     services.apply(seeker, posting, today=TODAY)
 
-    assert _refusal(seeker, posting).code == "duplicate"
+    assert _refusal(seeker, posting).code == "already_applied"
 
 
 def test_a_racing_duplicate_is_stopped_by_the_database_and_the_session_stays_usable(db, monkeypatch):
@@ -126,6 +127,6 @@ def test_a_racing_duplicate_is_stopped_by_the_database_and_the_session_stays_usa
     # As if the second request checked before the first one committed.
     monkeypatch.setattr(services, "_check_can_apply", lambda *args: None)
 
-    assert _refusal(seeker, posting).code == "duplicate"
+    assert _refusal(seeker, posting).code == "already_applied"
     db.session.commit()
     assert db.session.scalars(db.select(Application)).all() == [first]

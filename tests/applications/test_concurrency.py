@@ -11,7 +11,7 @@ import pytest
 from recruit.accounts.models import User
 from recruit.applications import services
 from recruit.applications.models import Application
-from recruit.applications.services import ApplicationError
+from recruit.domain.errors import RuleError
 from recruit.extensions import db as _db
 from recruit.postings.models import Posting
 from tests import factories
@@ -64,7 +64,7 @@ def test_two_signings_of_the_last_place_at_once_one_wins(app, last_place, attemp
                 services.move(application, "signed", user)
                 _db.session.commit()
                 results.append("signed")
-            except ApplicationError as error:
+            except RuleError as error:
                 _db.session.rollback()
                 results.append(error.code)
 

@@ -6,9 +6,10 @@ from flask_babel import force_locale
 from recruit.applications import services
 from recruit.applications.models import STATUSES
 from recruit.applications.models import Application
-from recruit.applications.services import ApplicationError
+from recruit.domain.errors import RuleError
 from recruit.events.services import figures_for
 from recruit.extensions import db as _db
+from recruit.notices.services import text_of
 from tests import factories
 from tests.applications.helpers import audits
 from tests.applications.helpers import company
@@ -44,7 +45,7 @@ def test_allowed_steps(db, from_status, to_status):
 def test_forbidden_steps_change_nothing(db, from_status, to_status):
     firm, application = _application(from_status)
 
-    with pytest.raises(ApplicationError) as caught:
+    with pytest.raises(RuleError) as caught:
         services.move(application, to_status, firm.staff)
 
     assert caught.value.code == "transition"
@@ -67,9 +68,9 @@ def test_the_bureau_moves_any_application_but_not_another_employer_nor_the_seeke
     partner = factories.create_user("partner", regions=["520526"])
 
     for outsider in (company().staff, application.seeker.user, partner):
-        with pytest.raises(ApplicationError) as caught:
+        with pytest.raises(RuleError) as caught:
             services.move(application, "interviewed", outsider)
-        assert caught.value.code == "forbidden"
+        assert caught.value.code == "not_yours"
     services.move(application, "interviewed", bureau)
     assert reload(application).status == "interviewed"
 
@@ -105,7 +106,7 @@ def test_the_seeker_is_told_of_each_change_in_their_language(app, db):
     [notice] = notices_of(application.seeker.user, "application_status")
     assert notice.params == {"posting": "电子装配工", "employer": firm.employer.name, "status": "interviewed"}
     with app.test_request_context(), force_locale("en"):
-        assert services.notice_text(notice) == (
+        assert text_of(notice) == (
             f"Your application for 电子装配工 at {firm.employer.name} is now: Interviewed.")
 
 
@@ -115,7 +116,7 @@ def test_a_stale_move_changes_nothing(db):
     _db.session.execute(sa.update(Application).where(Application.id == application.id)
                         .values(status="rejected").execution_options(synchronize_session=False))
 
-    with pytest.raises(ApplicationError) as caught:
+    with pytest.raises(RuleError) as caught:
         services.move(application, "interviewed", firm.staff)
 
     assert caught.value.code == "stale"
@@ -136,12 +137,12 @@ def test_the_seeker_withdraws_an_open_application_and_the_employer_is_told(db):
 
 def test_only_the_owner_withdraws_and_only_while_open(db):
     _, application = _application("applied")
-    with pytest.raises(ApplicationError) as caught:
+    with pytest.raises(RuleError) as caught:
         services.withdraw(application, seeker_with_account().user)
-    assert caught.value.code == "forbidden"
+    assert caught.value.code == "not_yours"
 
     _, signed = _application("signed")
-    with pytest.raises(ApplicationError) as caught:
+    with pytest.raises(RuleError) as caught:
         services.withdraw(signed, signed.seeker.user)
     assert caught.value.code == "transition"
 

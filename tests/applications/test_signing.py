@@ -2,10 +2,11 @@
 import pytest
 from flask_babel import force_locale
 
-from recruit.applications import labels
 from recruit.applications import services
-from recruit.applications.services import ApplicationError
+from recruit.applications.models import OBSOLETE_NOTE
+from recruit.domain.errors import RuleError
 from recruit.extensions import db as _db
+from recruit.notices.services import text_of
 from recruit.postings.models import Posting
 from tests import factories
 from tests.applications.helpers import audits
@@ -44,7 +45,7 @@ def test_signing_past_the_headcount_is_refused_without_the_override(db):
     services.move(first, "signed", firm.staff)
     _db.session.commit()
 
-    with pytest.raises(ApplicationError) as caught:
+    with pytest.raises(RuleError) as caught:
         services.move(second, "signed", firm.staff)
     _db.session.rollback()
 
@@ -93,12 +94,12 @@ def test_signing_closes_the_seekers_other_open_applications_and_tells_those_empl
         "signed", "obsolete", "obsolete", "rejected"]
     closing = reload(other).changes[-1]
     assert (closing.from_status, closing.to_status, closing.by_user_id, closing.note) == (
-        "interviewed", "obsolete", None, labels.OBSOLETE_NOTE)
+        "interviewed", "obsolete", None, OBSOLETE_NOTE)
     [notice] = notices_of(other_firm.staff, "application_obsolete")
     assert notices_of(third_firm.staff, "application_obsolete")
     assert notices_of(signing_firm.staff, "application_obsolete") == []
     with app.test_request_context(), force_locale("en"):
-        text = services.notice_text(notice)
+        text = text_of(notice)
     assert "signed with another employer" in text and "龙小花" in text
     assert "元立" not in text and "元立" not in str(notice.params)
     closed_audits = [a for a in audits("application_status") if a.detail["to_status"] == "obsolete"]
@@ -115,7 +116,7 @@ def test_an_application_closed_by_a_signing_elsewhere_cannot_be_signed(db):
     services.move(first, "signed", firm.staff)
     _db.session.commit()
 
-    with pytest.raises(ApplicationError) as caught:
+    with pytest.raises(RuleError) as caught:
         services.move(reload(second), "signed", other_firm.staff)
 
     assert caught.value.code == "transition"

@@ -1,5 +1,5 @@
 """The nav tells a signed-in user how many notices wait unread, and the count clears once they are read."""
-from recruit.applications.models import Notice
+from recruit.notices.models import Notice
 from tests import factories
 from tests.helpers import sign_in
 

@@ -6,8 +6,8 @@ from flask import render_template_string
 from flask_login import login_user
 
 from recruit.applications.models import Application
-from recruit.applications.models import Notice
 from recruit.extensions import db as _db
+from recruit.notices.models import Notice
 from recruit.postings.models import Posting
 from tests import factories
 from tests.applications.helpers import company

@@ -2,9 +2,9 @@
 from datetime import datetime
 from datetime import timedelta
 
-from recruit.applications.labels import OBSOLETE_NOTE
+from recruit.applications.models import OBSOLETE_NOTE
+from recruit.audit.actions import ACTIONS
 from recruit.audit.models import AuditEvent
-from recruit.bureau.labels import ACTION_LABELS
 from tests.helpers import sign_in
 from tests.i18n import text
 
@@ -30,7 +30,7 @@ SAMPLES = [
     ("participation_added", "Event", {"employer_id": 3, "booth": "12"}),
     ("participation_updated", "Event", {"employer_id": 3, "booth": "15"}),
     ("participation_approved", "Event", {"employer_id": 3}),
-    ("participation_removed", "Event", {"employer_id": 3, "booth": "15"}),
+    ("participation_removed", "Event", {"employer_id": 3, "booth": "15", "postings": 2}),
     ("seeker_registered", "Seeker", {"by": "partner"}),
     ("seeker_registered", "Seeker", {"by": "self"}),
     ("seeker_updated", "Seeker", {}),
@@ -77,7 +77,7 @@ def leftovers(response):
 
 
 def test_the_samples_cover_every_labelled_action():
-    assert {action for action, _, _ in SAMPLES} == set(ACTION_LABELS)
+    assert {action for action, _, _ in SAMPLES} == set(ACTIONS.values)
 
 
 def test_every_action_and_detail_reads_in_chinese(client, db, officer):

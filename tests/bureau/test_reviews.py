@@ -1,9 +1,9 @@
 """Reviewing employers and postings: what becomes public, what the employer is told."""
 import sqlalchemy as sa
 
-from recruit.applications.models import Notice
 from recruit.audit.models import AuditEvent
 from recruit.employers.models import Employer
+from recruit.notices.models import Notice
 from recruit.postings.models import Posting
 from tests import factories
 

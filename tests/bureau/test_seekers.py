@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from recruit.audit.models import AuditEvent
 from recruit.domain import idcard
-from recruit.seekers.services import reveal_id_number
+from recruit.seekers.identity import reveal_id_number
 from tests import factories
 
 

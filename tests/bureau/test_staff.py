@@ -39,7 +39,7 @@ def test_a_username_is_taken_only_once(bureau, db, officer):
     response = bureau.post("/bureau/staff/new", data={**NEW_PARTNER, "username": "officer"})
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert "This username is already taken." in page
+    assert "This username is taken: please choose another." in page
 
 
 def test_bureau_staff_are_created_without_regions(bureau, db, app):

@@ -1,4 +1,6 @@
 """The `recruit` command group."""
+import sqlalchemy as sa
+
 from recruit.accounts.models import User
 from tests import factories
 
@@ -12,10 +14,17 @@ def test_create_admin_makes_a_bureau_account_that_can_sign_in(runner, client, db
     assert response.status_code == 302
 
 
-def test_create_admin_refuses_a_short_password(runner, db):
+def test_create_admin_refuses_a_short_password_in_the_bureau_s_language(runner, db):
     result = runner.invoke(args=["create-admin", "--username", "chief", "--password", "short"])
     assert result.exit_code != 0
-    assert "at least 8" in result.output
+    assert "password: 至少 8 个字符" in result.output
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
+
+
+def test_create_admin_refuses_a_username_shaped_like_a_mobile_number(runner, db):
+    result = runner.invoke(args=["create-admin", "--username", "13800138000", "--password", "long-enough-1"])
+    assert result.exit_code != 0 and "username:" in result.output
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
     assert db.session.query(User).count() == 0
 
 

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
 from recruit.accounts.models import User
-from recruit.applications.labels import OBSOLETE_NOTE
+from recruit.applications.models import OBSOLETE_NOTE
 from recruit.applications.models import SIGNED_OR_BEYOND
 from recruit.applications.models import STATUSES
 from recruit.applications.models import Application

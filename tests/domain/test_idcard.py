@@ -9,8 +9,7 @@ from hypothesis import strategies as st
 
 from recruit.domain import idcard
 from recruit.domain import regions
-from recruit.domain.errors import DomainError
-from recruit.domain.errors import InvalidIdNumber
+from recruit.domain.errors import RuleError
 
 TODAY = date(2026, 1, 1)
 ALLOWED = "0123456789X"
@@ -18,7 +17,7 @@ ALLOWED = "0123456789X"
 
 def error_code(value, today=TODAY):
     """Return the error code parse raises for a value."""
-    with pytest.raises(InvalidIdNumber) as caught:
+    with pytest.raises(RuleError) as caught:
         idcard.parse(value, today=today)
     return caught.value.code
 
@@ -39,14 +38,14 @@ def test_published_valid_numbers(number, birth, sex):
 @pytest.mark.parametrize(
     ("number", "code"),
     [
-        ("110105194912310021", "checksum"),
-        ("110105194902310026", "date"),
-        ("1101051949123100", "length"),
-        ("110105491231002", "length"),
-        ("11010519491231002A", "format"),
-        ("1101051949123100X2", "format"),
-        ("110105189912310025", "date"),
-        ("999999199001010012", "region"),
+        ("110105194912310021", "id_number.checksum"),
+        ("110105194902310026", "id_number.date"),
+        ("1101051949123100", "id_number.length"),
+        ("110105491231002", "id_number.length"),
+        ("11010519491231002A", "id_number.format"),
+        ("1101051949123100X2", "id_number.format"),
+        ("110105189912310025", "id_number.date"),
+        ("999999199001010012", "id_number.region"),
     ],
 )
 def test_published_and_other_invalid_numbers(number, code):
@@ -54,12 +53,12 @@ def test_published_and_other_invalid_numbers(number, code):
 
 
 def test_first_generation_15_digit_numbers_are_refused():
-    assert error_code("110105491231002") == "length"
+    assert error_code("110105491231002") == "id_number.length"
 
 
 def test_future_birth_date_is_refused():
     number = idcard.generate("330803", date(2030, 5, 1), 12)
-    assert error_code(number) == "future"
+    assert error_code(number) == "id_number.future"
     assert idcard.parse(number, today=date(2031, 1, 1)).birth_date == date(2030, 5, 1)
 
 
@@ -78,12 +77,28 @@ def test_normalize_accepts_lower_x_full_width_digits_and_spaces():
     assert idcard.validate(" １１０１０５ 19491231 002x ", today=TODAY) == "11010519491231002X"
 
 
-def test_errors_are_domain_errors_with_code_and_message():
-    with pytest.raises(DomainError) as caught:
+def test_errors_are_rule_errors_with_a_stable_code_and_no_field():
+    with pytest.raises(RuleError) as caught:
         idcard.validate("123")
     assert isinstance(caught.value, ValueError)
-    assert caught.value.code == "length"
-    assert caught.value.message == str(caught.value)
+    assert (caught.value.code, caught.value.field) == ("id_number.length", None)
+
+
+@pytest.mark.parametrize(("code", "home"), [("810000", "810000"), ("820000", "820000"), ("830000", "710000")])
+def test_residence_permits_of_hong_kong_macao_and_taiwan_residents_are_valid(code, home):
+    number = idcard.generate(code, date(1990, 3, 4), 11)
+    info = idcard.parse(number, today=TODAY)
+    assert (info.region_code, info.birth_date, info.sex) == (code, date(1990, 3, 4), "M")
+    assert idcard.home_region_code(info.region_code) == home
+
+
+def test_an_address_code_of_no_region_and_no_permit_is_refused():
+    assert error_code(idcard.generate("840000", date(1990, 3, 4), 11)) == "id_number.region"
+
+
+def test_a_retired_address_code_stands_for_its_successor():
+    assert idcard.home_region_code("522427") == "520526"
+    assert idcard.home_region_code("999999") == ""
 
 
 def test_check_char_matches_standard_example():
@@ -118,9 +133,9 @@ def test_age_on(birth, day, age):
 
 def test_underage_detection_on_event_day():
     info = idcard.parse(idcard.generate("330803", date(2010, 3, 10), 21), today=TODAY)
-    with pytest.raises(InvalidIdNumber) as caught:
+    with pytest.raises(RuleError) as caught:
         idcard.check_working_age(info, date(2026, 3, 9))
-    assert caught.value.code == "underage"
+    assert caught.value.code == "id_number.underage"
     assert idcard.check_working_age(info, date(2026, 3, 10)) is None
     assert info.age_on(date(2026, 3, 10)) == idcard.MIN_WORKING_AGE
 
@@ -173,7 +188,7 @@ def test_every_single_character_substitution_is_refused(number):
     for position in range(18):
         for char in ALLOWED.replace(number[position], ""):
             mutant = number[:position] + char + number[position + 1 :]
-            with pytest.raises(InvalidIdNumber):
+            with pytest.raises(RuleError):
                 idcard.parse(mutant, today=TODAY)
             if "X" not in mutant[:17]:
                 assert idcard.check_char(mutant[:17]) != mutant[17]
@@ -193,7 +208,7 @@ def test_every_adjacent_transposition_is_refused(number):
         if first == second:
             continue
         mutant = number[:position] + second + first + number[position + 2 :]
-        with pytest.raises(InvalidIdNumber):
+        with pytest.raises(RuleError):
             idcard.parse(mutant, today=TODAY)
         if "X" not in mutant[:17]:
             assert idcard.check_char(mutant[:17]) != mutant[17]

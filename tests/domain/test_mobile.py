@@ -3,7 +3,7 @@
 import pytest
 
 from recruit.domain import mobile
-from recruit.domain.errors import InvalidMobile
+from recruit.domain.errors import RuleError
 
 
 @pytest.mark.parametrize(
@@ -26,9 +26,9 @@ def test_valid_numbers(value, number):
     ["12345678901", "1380013800", "138001380000", "+1 415 555 0100", "", "1380013800a", "10800138000"],
 )
 def test_invalid_numbers(value):
-    with pytest.raises(InvalidMobile) as caught:
+    with pytest.raises(RuleError) as caught:
         mobile.validate(value)
-    assert caught.value.code == "format"
+    assert caught.value.code == "mobile.format"
 
 
 @pytest.mark.parametrize(

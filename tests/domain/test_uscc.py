@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from recruit.domain import regions
 from recruit.domain import uscc
-from recruit.domain.errors import InvalidUSCC
+from recruit.domain.errors import RuleError
 
 VALID = (
     "91110108551385082Q",
@@ -20,7 +20,7 @@ VALID = (
 
 def error_code(value):
     """Return the error code validate raises for a value."""
-    with pytest.raises(InvalidUSCC) as caught:
+    with pytest.raises(RuleError) as caught:
         uscc.validate(value)
     return caught.value.code
 
@@ -45,11 +45,11 @@ def test_published_codes_carry_a_valid_organisation_code(code):
 @pytest.mark.parametrize(
     ("code", "error"),
     [
-        ("91110108551385082R", "checksum"),
-        ("91110108551385O82Q", "charset"),
-        ("9111010855138508Q", "length"),
-        ("B1110108551385082Q", "charset"),
-        ("91110108551385I82Q", "charset"),
+        ("91110108551385082R", "uscc.checksum"),
+        ("91110108551385O82Q", "uscc.charset"),
+        ("9111010855138508Q", "uscc.length"),
+        ("B1110108551385082Q", "uscc.authority"),
+        ("91110108551385I82Q", "uscc.charset"),
     ],
 )
 def test_published_and_other_invalid_codes(code, error):
@@ -114,7 +114,7 @@ def test_every_single_character_substitution_is_refused(code):
     for position in range(18):
         for char in uscc.CHARSET.replace(code[position], ""):
             mutant = code[:position] + char + code[position + 1 :]
-            with pytest.raises(InvalidUSCC):
+            with pytest.raises(RuleError):
                 uscc.validate(mutant)
             assert not mod31_holds(mutant)
 
@@ -133,6 +133,6 @@ def test_every_adjacent_transposition_is_refused(code):
         if first == second:
             continue
         mutant = code[:position] + second + first + code[position + 2 :]
-        with pytest.raises(InvalidUSCC):
+        with pytest.raises(RuleError):
             uscc.validate(mutant)
         assert not mod31_holds(mutant)

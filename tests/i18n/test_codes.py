@@ -1,11 +1,11 @@
-"""Every code the source records or raises has a label a user can read: audit actions, their details'
-keys, and the refusals of the application services. Found by reading the source, so a new
-`record("...")` or `ApplicationError("...")` without its label fails here before any page shows the code."""
+"""Every code the source records or raises has a text a user can read: audit actions, their details' keys,
+and every rule's refusal. Found by reading the source, so a new `record("...")` or `RuleError("...")` without
+its text fails here before any page shows the code."""
 import ast
 
-from recruit.applications import labels as application_labels
-from recruit.applications import services as application_services
-from recruit.bureau import labels as bureau_labels
+from recruit.audit.actions import ACTIONS
+from recruit.bureau import audit_display
+from recruit.domain import errors
 from recruit.employers.services import COMPANY_FIELDS
 from recruit.events.services import EVENT_FIELDS
 from recruit.postings.services import POSTING_FIELDS
@@ -71,42 +71,77 @@ def test_the_source_records_what_this_test_can_read():
 def test_every_recorded_action_has_a_label():
     actions, _keys, _unreadable = recorded()
     assert len(actions) > 20, "the search for record() calls found almost nothing"
-    missing = sorted(f"{action} ({where})" for action, where in actions.items()
-                     if action not in bureau_labels.ACTION_LABELS)
-    assert not missing, "add these to recruit/bureau/labels.py ACTION_LABELS:\n" + "\n".join(missing)
+    missing = sorted(f"{action} ({where})" for action, where in actions.items() if action not in ACTIONS)
+    assert not missing, "add these to recruit/audit/actions.py ACTIONS:\n" + "\n".join(missing)
 
 
 def test_every_recorded_detail_has_a_label():
     _actions, keys, _unreadable = recorded()
-    field_names = {name for fields in bureau_labels.FIELD_LABELS.values() for name in fields}
+    field_names = {name for fields in audit_display.FIELD_LABELS.values() for name in fields}
     missing = sorted(f"{key} ({where})" for key, where in keys.items()
-                     if key not in bureau_labels.DETAIL_LABELS and key not in field_names)
-    assert not missing, "add these to recruit/bureau/labels.py DETAIL_LABELS:\n" + "\n".join(missing)
+                     if key not in audit_display.DETAIL_LABELS and key not in field_names)
+    assert not missing, "add these to recruit/bureau/audit_display.py DETAIL_LABELS:\n" + "\n".join(missing)
 
 
 def test_the_fields_an_edit_records_have_labels():
     """`fields=[...]` of employer, posting and event edits are the services' field names."""
     for target, names in (("Employer", COMPANY_FIELDS), ("Posting", POSTING_FIELDS), ("Event", EVENT_FIELDS)):
-        missing = set(names) - set(bureau_labels.FIELD_LABELS[target])
+        missing = set(names) - set(audit_display.FIELD_LABELS[target])
         assert not missing, f"FIELD_LABELS[{target!r}] lacks {sorted(missing)}"
 
 
-def test_every_application_error_has_a_translated_message_with_its_values(app):
-    """The views show labels.ERROR_MESSAGES; the services' English messages are only a fallback."""
-    raised = list(calls_of("ApplicationError"))
-    assert raised, "the search for ApplicationError(...) found nothing"
-    problems = []
-    for where, call in raised:
+# Refusals whose code is not a literal at the call: the codes the module can raise there.
+INDIRECT_CODES = {
+    "recruit/seekers/services.py": {"id_registered", "id_registered_offline", "id_registered_by_staff"},
+    "recruit/postings/services.py": {"required", "occupation"},
+    "recruit/employers/review.py": {"reason_required", "too_long", "text"},
+}
+
+
+# Where a code is only passed on (the collector of problems makes the error its callers name).
+PASSED_ON = {"recruit/core/checks.py"}
+
+
+def refusals():
+    """(where, call, code or None) of every RuleError(...) and Problems.add(...) in the source."""
+    for where, call in calls_of("RuleError"):
         code = literal(call.args[0]) if call.args else None
-        template = application_labels.ERROR_MESSAGES.get(code)
-        if template is None:
-            problems.append(f"{where}:{call.lineno}: no ERROR_MESSAGES entry for {code!r}")
-            continue
+        if code is not None or where not in PASSED_ON:
+            yield where, call, code
+    for path in sorted((catalog.ROOT / "recruit").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        where = path.relative_to(catalog.ROOT).as_posix()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add" \
+                    and node.args and literal(node.args[0]) is not None:
+                yield where, node, literal(node.args[0])
+
+
+def test_every_refusal_has_a_message_with_its_values(app):
+    """Each code a rule raises has a registered message, and the call gives every value the message needs."""
+    found = list(refusals())
+    assert len(found) > 50, "the search for RuleError(...) found almost nothing"
+    problems = []
+    for where, call, code in found:
+        codes = INDIRECT_CODES.get(where, set()) if code is None else {code}
+        if not codes:
+            problems.append(f"{where}:{call.lineno}: a RuleError whose code this test cannot read")
         given = {keyword.arg for keyword in call.keywords}
-        with app.test_request_context():
-            needed = {name[2:-2] for name in catalog.placeholders(str(template))}
-        if not needed <= given:
-            problems.append(f"{where}:{call.lineno}: {code!r} needs {sorted(needed - given)}")
-    problems += [f"services.MESSAGES has {code!r} but ERROR_MESSAGES has not"
-                 for code in application_services.MESSAGES if code not in application_labels.ERROR_MESSAGES]
+        for name in codes:
+            template = errors.MESSAGES.get(name)
+            if template is None:
+                problems.append(f"{where}:{call.lineno}: no message registered for {name!r}")
+            elif code is not None and not callable(template):
+                with app.test_request_context():
+                    text = str(template)
+                needed = {placeholder[2:-2] for placeholder in catalog.placeholders(text) if placeholder[0] == "%"}
+                if needed - given:
+                    problems.append(f"{where}:{call.lineno}: {name!r} needs {sorted(needed - given)}")
     assert not problems, "\n".join(problems)
+
+
+def test_every_registered_message_is_raised_somewhere():
+    """A message no rule raises is a rule that was removed: its text goes too."""
+    raised = {code for _where, _call, code in refusals() if code} | set().union(*INDIRECT_CODES.values())
+    domain = {code for code in errors.MESSAGES if "." in code}
+    assert not set(errors.MESSAGES) - raised - domain, sorted(set(errors.MESSAGES) - raised - domain)

@@ -1,0 +1,31 @@
+"""Flask-Login's view of accounts: where to sign in, and which session still names a user."""
+import logging
+
+from flask_babel import lazy_gettext as _l
+
+from recruit.accounts.models import User
+from recruit.extensions import db
+
+logger = logging.getLogger(__name__)
+
+MAX_ID = 2**31 - 1
+
+
+def load_user(user_id):
+    """Only a session that carries the user's current session version is still valid."""
+    key, _, version = user_id.partition(":")
+    if not key.isdigit() or not version.isdigit() or int(key) > MAX_ID:
+        return None
+    user = db.session.get(User, int(key))
+    if user is None or user.session_version != int(version):
+        return None
+    return user
+
+
+def configure(manager):
+    """Point Flask-Login at the sign-in page and at the loader of users."""
+    manager.login_view = "accounts.login"
+    manager.login_message = _l("Please sign in to see this page.")
+    manager.login_message_category = "warning"
+    manager.session_protection = "strong"
+    manager.user_loader(load_user)
