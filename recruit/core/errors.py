@@ -13,7 +13,9 @@ SEVERAL = _l("Please correct the fields marked below.")
 
 
 def wants_json():
-    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+    """An API call, or a client that sent or asks for JSON: it gets its errors as JSON too."""
+    return (request.path.startswith("/api/") or request.is_json
+            or request.accept_mimetypes.best == "application/json")
 
 
 def json_body(code, message, fields=None):

@@ -2,6 +2,7 @@
 import logging
 import re
 
+from flask import abort
 from flask import request
 from flask_wtf import FlaskForm
 from flask_wtf.form import _Auto
@@ -24,15 +25,20 @@ class Form(FlaskForm):
 
     `validate()` coerces each field (a number, a date), then asks the service through `check()` and puts each
     problem it names next to its field, so that every problem shows at once; a field that failed to coerce
-    keeps its own message. Only the posted form fields are read: a JSON body or a file sent where text is
-    expected fills nothing (the service then says what is missing).
+    keeps its own message. Only the posted form fields are read: a JSON body, or a file sent where text is
+    expected, is no submission of the page's form and gets a 400.
     """
 
     class Meta:
         def wrap_formdata(self, form, formdata):
-            if formdata is _Auto:
-                return request.form if request.method in ("POST", "PUT", "PATCH", "DELETE") else None
-            return formdata
+            if formdata is not _Auto:
+                return formdata
+            if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+                return None
+            # A browser sends these forms urlencoded or multipart: anything else was not sent by the page.
+            if request.is_json or any(field.name in request.files for field in form):
+                abort(400)
+            return request.form
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
