@@ -63,12 +63,19 @@
     var describedBy = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
     input.setAttribute("aria-describedby", describedBy.concat(preview.id).join(" "));
     var serverError = document.getElementById(input.id + "-error");
+    // The number the server judged: its message (already registered, say) stands until the number changes,
+    // even when the number itself is well formed.
+    var judged = input.value;
     function update() {
       var result = describe(input.value, preview.dataset);
-      if (result[1] === "valid") {
-        // The number was corrected: the error the server gave for the old one no longer applies.
-        input.classList.remove("is-invalid");
-        input.removeAttribute("aria-invalid");
+      var edited = input.value !== judged;
+      if (edited && serverError) {
+        // The number was changed: the live preview speaks for it instead of the server's old message.
+        serverError.hidden = true;
+        if (result[1] === "valid") {
+          input.classList.remove("is-invalid");
+          input.removeAttribute("aria-invalid");
+        }
       }
       preview.textContent = result[0];
       // While the server's message for this number is on screen, saying it twice helps nobody.
@@ -77,11 +84,7 @@
       preview.classList.toggle("text-danger", result[1] === "invalid");
       preview.classList.toggle("text-muted", result[1] === "");
     }
-    input.addEventListener("input", function () {
-      // Once the number is edited, the live preview speaks for it instead of the server's old message.
-      if (serverError) { serverError.hidden = true; }
-      update();
-    });
+    input.addEventListener("input", update);
     update();
   }
 
