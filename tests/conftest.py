@@ -1,9 +1,12 @@
 """Fixtures: an app on a fresh database (SQLite, or PostgreSQL when RECRUIT_TEST_DATABASE_URL is set)."""
 import os
 import uuid
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
+import time_machine
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
@@ -121,3 +124,21 @@ def client(app, db):
 @pytest.fixture
 def runner(app, db):
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def english(client):
+    """A client whose pages are in English (signing in keeps the choice: it lives in a cookie too)."""
+    client.get("/lang/en")
+    return client
+
+
+# The day the tests that count ages live on: the factories' seekers, born 1995-05-17, are 30.
+FROZEN_TODAY = datetime(2026, 1, 1, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture
+def frozen_clock():
+    """Today is FROZEN_TODAY (the clock still ticks from there): an age in a test never flips with the years."""
+    with time_machine.travel(FROZEN_TODAY, tick=True) as traveller:
+        yield traveller

@@ -10,6 +10,15 @@ def sign_in(client, identifier, password=factories.PASSWORD, **extra):
     return client.post("/account/login", data={"identifier": identifier, "password": password, **extra})
 
 
+def signed_in(client, user, lang="en"):
+    """The client signed in as `user` through the form, its pages in `lang`; what the test wrote is committed
+    first, since every request runs in a session of its own."""
+    db.session.commit()
+    client.get(f"/lang/{lang}")
+    assert sign_in(client, user.username).status_code == 302, f"{user.username} could not sign in"
+    return client
+
+
 class QueryCounter:
     """Counts the SQL statements the engine runs inside a `with` block."""
 

@@ -1,12 +1,16 @@
 """Two staff signing the last place at the same moment: exactly one of them succeeds.
 
-Each thread has its own app context, hence its own session and connection. On PostgreSQL the loser's
-conditional UPDATE waits for the winner's row lock and then finds no place left; on SQLite the loser's first
-write waits (busy timeout) for the winner's transaction, then finds no place left.
+Each thread has its own app context, hence its own session and connection. The two are made to overlap for
+real: the first to reach the statement that takes the place waits there, inside its open transaction, until
+the other has begun writing too. On PostgreSQL the loser's conditional UPDATE then waits for the winner's
+row lock and finds no place left; on SQLite the loser's first write waits (busy timeout) for the winner's
+transaction, then finds no place left.
 """
+import contextlib
 import threading
 
 import pytest
+import sqlalchemy as sa
 
 from recruit.accounts.models import User
 from recruit.applications import services
@@ -49,17 +53,45 @@ def _outcome(posting_id):
     return posting.signed_count, posting.headcount, posting.status, statuses
 
 
-@pytest.mark.parametrize("attempt", range(3))
-def test_two_signings_of_the_last_place_at_once_one_wins(app, last_place, attempt):
+class Overlap:
+    """Holds the first signing at the statement that takes a place until the other signing writes as well.
+
+    An engine event, not a patched function: the code under test runs as it does in production.
+    """
+
+    TAKE_PLACE = "UPDATE postings SET signed_count"
+
+    def __init__(self):
+        self.writers = set()
+        self.wrote = threading.Condition()
+        self.overlapped = []
+
+    def before_execute(self, conn, cursor, statement, parameters, context, executemany):
+        if not statement.lstrip().upper().startswith(("UPDATE", "INSERT")):
+            return
+        with self.wrote:
+            self.writers.add(threading.get_ident())
+            self.wrote.notify_all()
+            if statement.startswith(self.TAKE_PLACE):
+                self.overlapped.append(self.wrote.wait_for(lambda: len(self.writers) >= 2, timeout=5))
+
+    @contextlib.contextmanager
+    def installed(self):
+        sa.event.listen(_db.engine, "before_cursor_execute", self.before_execute)
+        try:
+            yield self
+        finally:
+            sa.event.remove(_db.engine, "before_cursor_execute", self.before_execute)
+
+
+def test_two_signings_of_the_last_place_at_once_one_wins(app, last_place):
     posting_id, application_ids, user_ids = last_place
-    barrier = threading.Barrier(2)
     results = []
 
     def sign(application_id, user_id):
         with app.app_context():
             user = _db.session.get(User, user_id)
             application = _db.session.get(Application, application_id)
-            barrier.wait(timeout=20)
             try:
                 services.move(application, "signed", user)
                 _db.session.commit()
@@ -68,24 +100,17 @@ def test_two_signings_of_the_last_place_at_once_one_wins(app, last_place, attemp
                 _db.session.rollback()
                 results.append(error.code)
 
-    _run_together([lambda a=a, u=u: sign(a, u) for a, u in zip(application_ids, user_ids, strict=True)])
+    with Overlap().installed() as overlap:
+        _run_together([lambda a=a, u=u: sign(a, u) for a, u in zip(application_ids, user_ids, strict=True)])
 
+    assert overlap.overlapped and overlap.overlapped[0], "the two signings did not overlap"
     assert sorted(results) == ["headcount_full", "signed"]
     assert _outcome(posting_id) == (2, 2, "filled", ["intent", "signed"])
 
 
-@pytest.mark.postgres
-def test_two_concurrent_sign_requests_inside_their_transactions_one_wins(app, last_place, monkeypatch):
-    """Both requests are held just before taking the place, each in its own open transaction."""
+def test_two_concurrent_sign_requests_one_wins(app, last_place):
+    """The same through the web: two staff press Sign at once; one gets the place, the other a 409."""
     posting_id, application_ids, user_ids = last_place
-    barrier = threading.Barrier(2)
-    take_place = services._take_place
-
-    def held(*args, **kwargs):
-        barrier.wait(timeout=20)
-        return take_place(*args, **kwargs)
-
-    monkeypatch.setattr(services, "_take_place", held)
     clients = []
     for user_id in user_ids:
         client = app.test_client()
@@ -96,8 +121,10 @@ def test_two_concurrent_sign_requests_inside_their_transactions_one_wins(app, la
     def post(client, application_id):
         responses.append(client.post(f"/applications/{application_id}/move", data={"to_status": "signed"}))
 
-    _run_together([lambda c=c, a=a: post(c, a) for c, a in zip(clients, application_ids, strict=True)])
+    with Overlap().installed() as overlap:
+        _run_together([lambda c=c, a=a: post(c, a) for c, a in zip(clients, application_ids, strict=True)])
 
+    assert overlap.overlapped and overlap.overlapped[0], "the two requests did not overlap"
     assert sorted(r.status_code for r in responses) == [302, 409]
     [won] = [r for r in responses if r.status_code == 302]
     assert won.location.startswith("/applications/")  # signed, not sent to sign in

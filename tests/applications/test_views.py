@@ -56,7 +56,7 @@ def test_a_seeker_applies_from_the_posting_page(client, db):
     ({"education_min": "20"}, "This posting needs at least this education: Bachelor&#39;s degree."),
     ({"status": "filled"}, "This posting is not open for applications."),
 ])
-def test_a_refusal_is_flashed_on_the_posting_page(client, db, fields, message):
+def test_a_refusal_is_flashed_on_the_posting_page(client, db, frozen_clock, fields, message):
     posting = factories.create_posting(company().employer, **fields)
     seeker = seeker_with_account(education="70")
     db.session.commit()

@@ -2,13 +2,7 @@
 import pytest
 
 from tests import factories
-from tests.helpers import sign_in
-
-
-def signed_in(client, user):
-    assert sign_in(client, user.username).status_code == 302, "sign-in failed"
-    client.get("/lang/en")
-    return client
+from tests.helpers import signed_in
 
 
 @pytest.fixture
@@ -19,5 +13,4 @@ def officer(db):
 @pytest.fixture
 def bureau(client, db, officer):
     """A client signed in as bureau staff, with its pages in English."""
-    db.session.commit()
     return signed_in(client, officer)

@@ -2,7 +2,7 @@
 import pytest
 
 from tests import factories
-from tests.bureau.conftest import signed_in
+from tests.helpers import signed_in
 
 
 def bureau_urls(app):

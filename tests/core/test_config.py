@@ -1,6 +1,12 @@
 """Configuration from the environment, with instance-folder defaults."""
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
 from recruit import create_app
 from recruit.config import Config
+from recruit.events.models import Participation
+from recruit.extensions import db
 
 
 def _app(tmp_path, monkeypatch, **env):
@@ -42,12 +48,19 @@ def test_environment_names_of_the_design(tmp_path, monkeypatch):
     assert not (tmp_path / "instance" / "secret_key").exists()
 
 
-def test_sqlite_runs_with_wal_busy_timeout_and_foreign_keys(app, db):
-    import sqlalchemy as sa
-
-    if db.engine.dialect.name != "sqlite":
-        return
-    with db.engine.connect() as conn:
+def test_sqlite_runs_with_wal_busy_timeout_and_foreign_keys(tmp_path, monkeypatch):
+    """Checked on a SQLite file of its own, whichever database the suite runs on."""
+    monkeypatch.setattr("flask.Flask.auto_find_instance_path", lambda self: str(tmp_path / "instance"))
+    app = _app(tmp_path, monkeypatch, RECRUIT_DATABASE_URL=f"sqlite:///{tmp_path / 'own.sqlite3'}")
+    with app.app_context(), db.engine.connect() as conn:
         assert conn.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(sa.text("PRAGMA busy_timeout")).scalar() == 30000
+        db.engine.dispose()
+
+
+def test_the_database_refuses_a_row_whose_parent_is_missing(app, db):
+    """Foreign keys hold on both databases: a participation of an event that does not exist is refused."""
+    db.session.add(Participation(event_id=999_999, employer_id=999_999))
+    with pytest.raises(IntegrityError):
+        db.session.flush()

@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from recruit.audit.models import AuditEvent
 from recruit.domain import uscc
 from tests import factories
+from tests import helpers
 from tests.helpers import sign_in
 
 
@@ -13,9 +14,7 @@ def staff_of(employer):
 
 def signed_in(client, db, employer):
     user = staff_of(employer)
-    db.session.commit()
-    client.get("/lang/en")
-    sign_in(client, user.username)
+    helpers.signed_in(client, user)
     return user
 
 

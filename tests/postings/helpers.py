@@ -2,7 +2,7 @@
 import re
 
 from tests import factories
-from tests.helpers import sign_in
+from tests.helpers import signed_in
 
 
 def posting_form(**overrides):
@@ -16,9 +16,7 @@ def posting_form(**overrides):
 def sign_in_staff(client, db, employer):
     """A staff account of the employer, signed in, with the pages in English."""
     user = factories.create_user("employer", employer_id=employer.id)
-    db.session.commit()
-    client.get("/lang/en")
-    sign_in(client, user.username)
+    signed_in(client, user)
     return user
 
 

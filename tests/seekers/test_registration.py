@@ -9,7 +9,6 @@ from recruit.audit.models import AuditEvent
 from recruit.domain import idcard
 from recruit.seekers.models import Seeker
 from recruit.seekers.services import PRIVACY_VERSION
-from recruit.seekers.services import local_today
 from recruit.seekers.services import set_id_number
 from tests import factories
 
@@ -26,12 +25,6 @@ def form(**overrides):
     }
     values.update(overrides)
     return values
-
-
-@pytest.fixture
-def english(client):
-    client.get("/lang/en")
-    return client
 
 
 def test_registration_page_has_every_field_and_links_the_privacy_notice(client, db):
@@ -105,10 +98,10 @@ def test_second_registration_with_the_same_id_number_offers_sign_in(english, db)
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Seeker)) == 1
 
 
-def test_seeker_under_16_today_is_refused(english, db):
-    today = local_today()
-    young = idcard.generate("330803", date(today.year - 15, 1, 1), 11)
-    just_sixteen = idcard.generate("330803", date(today.year - 16, today.month, today.day), 13)
+def test_seeker_under_16_today_is_refused(english, db, frozen_clock):
+    """Frozen on 2026-01-01 in Beijing: 16 on that very day is old enough, a day younger is not."""
+    young = idcard.generate("330803", date(2010, 1, 2), 11)
+    just_sixteen = idcard.generate("330803", date(2010, 1, 1), 13)
 
     refused = english.post("/seekers/register", data=form(id_number=young))
     accepted = english.post("/seekers/register", data=form(id_number=just_sixteen))
