@@ -66,6 +66,8 @@ def test_detects_discriminatory_requirements(text, phrase):
         "Regardless of gender; men and women welcome",
         "Gender: male or female",
         "We welcome applicants of every religion and origin.",
+        "联系人：王女士 13800138000",
+        "有意者请联系李先生或张女士",
     ],
 )
 def test_neutral_text_is_not_flagged(text):

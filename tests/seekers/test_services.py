@@ -176,3 +176,10 @@ def test_a_profile_change_keeps_its_rules_and_writes_nothing_when_refused(db):
     assert {(p.field, p.code) for p in raised.value.problems} == {("name", "required"),
                                                                     ("expected_salary", "number_range")}
     assert db.session.get(Seeker, seeker.id).name == "龙阿妹"
+
+
+@pytest.mark.parametrize(("code", "hometown"), [("810000", "810000"), ("820000", "820000"), ("830000", "710000")])
+def test_residents_of_hong_kong_macao_and_taiwan_register_with_their_permit_numbers(db, code, hometown):
+    number = idcard.generate(code, date(1990, 3, 4), 21)
+    seeker = services.register_seeker(values(), number, password="secret-pass-1", consent=True, today=TODAY)
+    assert (seeker.hometown_code, seeker.birth_date, seeker.sex) == (hometown, date(1990, 3, 4), "M")
