@@ -42,6 +42,14 @@ def run_review(action, success, target):
     return redirect(target)
 
 
+def review_with_reason(prefix, page, review, success, target):
+    """A review that needs a reason: the page again with the reason's problem, or the review applied."""
+    form = ReasonForm(prefix=prefix)
+    if not form.validate_on_submit():
+        return page(**{f"{prefix}_form": form})
+    return run_review(lambda: review(form.reason.data), success, target)
+
+
 @bp.route("")
 def index():
     form = EmployerFilterForm(request.args)
@@ -73,20 +81,16 @@ def approve(employer_id):
 @bp.route("/<int:employer_id>/reject", methods=["POST"])
 def reject(employer_id):
     employer = get_or_404(Employer, employer_id)
-    form = ReasonForm(prefix="reject")
-    if not form.validate_on_submit():
-        return detail_page(employer, reject_form=form)
-    return run_review(lambda: review.reject_employer(employer, acting_user(), form.reason.data),
-                      _("The employer is rejected and has been told why."),
-                      url_for(".detail", employer_id=employer.id))
+    return review_with_reason("reject", lambda **forms: detail_page(employer, **forms),
+                              lambda reason: review.reject_employer(employer, acting_user(), reason),
+                              _("The employer is rejected and has been told why."),
+                              url_for(".detail", employer_id=employer.id))
 
 
 @bp.route("/<int:employer_id>/suspend", methods=["POST"])
 def suspend(employer_id):
     employer = get_or_404(Employer, employer_id)
-    form = ReasonForm(prefix="suspend")
-    if not form.validate_on_submit():
-        return detail_page(employer, suspend_form=form)
-    return run_review(lambda: review.suspend_employer(employer, acting_user(), form.reason.data),
-                      _("The employer is suspended: none of its postings is public now."),
-                      url_for(".detail", employer_id=employer.id))
+    return review_with_reason("suspend", lambda **forms: detail_page(employer, **forms),
+                              lambda reason: review.suspend_employer(employer, acting_user(), reason),
+                              _("The employer is suspended: none of its postings is public now."),
+                              url_for(".detail", employer_id=employer.id))

@@ -12,6 +12,7 @@ from recruit.core.access import get_or_404
 from recruit.core.forms import valid
 from recruit.core.pages import paginate
 from recruit.employers.forms import ReasonForm
+from recruit.employers.review_views import review_with_reason
 from recruit.employers.review_views import run_review
 from recruit.postings import review
 from recruit.postings import services
@@ -52,9 +53,7 @@ def approve(posting_id):
 @bp.route("/<int:posting_id>/reject", methods=["POST"])
 def reject(posting_id):
     posting = get_or_404(Posting, posting_id)
-    form = ReasonForm(prefix="reject")
-    if not form.validate_on_submit():
-        return detail_page(posting, reject_form=form)
-    return run_review(lambda: review.reject_posting(posting, acting_user(), form.reason.data),
-                      _("The posting went back to the employer as a draft, with your reason."),
-                      url_for(".detail", posting_id=posting.id))
+    return review_with_reason("reject", lambda **forms: detail_page(posting, **forms),
+                              lambda reason: review.reject_posting(posting, acting_user(), reason),
+                              _("The posting went back to the employer as a draft, with your reason."),
+                              url_for(".detail", posting_id=posting.id))
