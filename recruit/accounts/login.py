@@ -4,11 +4,10 @@ import logging
 from flask_babel import lazy_gettext as _l
 
 from recruit.accounts.models import User
+from recruit.core.models import MAX_ID
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)
-
-MAX_ID = 2**31 - 1
 
 
 def load_user(user_id):

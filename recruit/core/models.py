@@ -8,6 +8,10 @@ from sqlalchemy.orm import mapped_column
 from recruit.core.clock import utcnow
 from recruit.extensions import db
 
+# Every primary key is a 32-bit integer on PostgreSQL: a larger id names nothing, and PostgreSQL refuses it
+# with an error instead of finding nothing, so it is never sent.
+MAX_ID = 2**31 - 1
+
 
 def enum_column(values, name, default=None, **kwargs):
     """A short string column held to its allowed values by a CHECK constraint on every database."""

@@ -15,19 +15,17 @@ from werkzeug.routing import IntegerConverter
 
 from recruit.core import display
 from recruit.core import errors
+from recruit.core.models import MAX_ID
 from recruit.domain.errors import RuleError
 from recruit.extensions import babel
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)
 
-# Every primary key is a 32-bit integer on PostgreSQL: a larger id in a URL names nothing, so it is a 404
-# before any query (PostgreSQL would refuse the value with an error).
-MAX_ID = 2**31 - 1
 
 
 class IdConverter(IntegerConverter):
-    """`<int:…>` in a route: a row id from 1 to the largest the database holds."""
+    """`<int:…>` in a route: a row id from 1 to the largest the database holds; any other number is a 404."""
 
     def __init__(self, url_map, fixed_digits=0, min=1, max=MAX_ID, signed=False):
         super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)

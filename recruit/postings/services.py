@@ -12,6 +12,7 @@ from recruit.audit.services import record
 from recruit.core import checks
 from recruit.core.access import can_manage_posting
 from recruit.core.checks import Problems
+from recruit.core.models import MAX_ID
 from recruit.domain import education
 from recruit.domain import errors
 from recruit.domain import legal
@@ -139,6 +140,8 @@ def _events_to_add(posting, event_ids):
     ids = event_ids or []
     if not isinstance(ids, list | tuple) or not all(isinstance(i, int) and not isinstance(i, bool) for i in ids):
         raise RuleError("list")
+    if not all(1 <= i <= MAX_ID for i in ids):
+        raise RuleError("events_closed")
     if len(ids) > MAX_EVENTS:
         raise RuleError("too_many", max=MAX_EVENTS)
     current = {event.id for event in posting.events} if posting is not None else set()

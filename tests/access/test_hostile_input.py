@@ -157,7 +157,7 @@ def page_fields(client, url):
 
 def hostile_values(name, kinds):
     """(value, whether it must be refused) for a field: past-the-column numbers and edge dates must."""
-    if name in kinds["number"]:
+    if name in kinds["number"] or name.endswith(("_id", "_ids")):
         yield from ((number, True) for number in HUGE_NUMBERS)
     if name in kinds["day"]:
         yield from ((day, True) for day in EDGE_DAYS)
