@@ -55,6 +55,13 @@ class Form(FlaskForm):
             self.show(error)
         return valid and not self.errors
 
+    @property
+    def password_dropped(self):
+        """A refused form comes back without the password typed into it (browsers and this page never show
+        it again): the page says plainly that it must be typed again."""
+        field = self._fields.get("password")
+        return field is not None and self.is_submitted() and bool(field.data) and not field.errors
+
     def show(self, error):
         """Each problem of a service's refusal next to its field, or above the form when it names none."""
         for problem in error.problems:

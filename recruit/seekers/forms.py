@@ -108,11 +108,6 @@ class RegistrationForm(ProfileForm):
         services.check_registration(self.profile_values(), self.id_number.data, password=self.password.data,
                                     consent=self.consent.data)
 
-    @property
-    def password_dropped(self):
-        """A refused form is shown again without the typed password: the page says it must be typed again."""
-        return self.is_submitted() and bool(self.password.data) and not self.password.errors
-
 
 class SeekerFilterForm(FilterForm):
     q = StringField(_l("Name or mobile number"), filters=[strip])

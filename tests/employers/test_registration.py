@@ -101,3 +101,17 @@ def test_industries_are_named_in_the_users_language(client, db):
     assert "C · 制造业" in client.get("/employers/register").get_data(as_text=True)
     client.get("/lang/en")
     assert "C · Manufacturing" in client.get("/employers/register").get_data(as_text=True)
+
+
+def test_a_refused_registration_says_the_password_must_be_typed_again(english, db):
+    page = english.post("/employers/register", data=form(region_code="330000")).get_data(as_text=True)
+
+    assert "Choose a city, county or district, not a whole province." in page
+    assert "data-password-dropped" in page and 'value="long-enough-1"' not in page
+    assert employers(db) == []
+
+
+def test_a_refused_password_is_said_at_the_field_without_the_note(english, db):
+    page = english.post("/employers/register", data=form(password="short", confirm="short")).get_data(
+        as_text=True)
+    assert "Use at least 8 characters." in page and "data-password-dropped" not in page
