@@ -3,6 +3,7 @@ import logging
 import os
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 logger = logging.getLogger(__name__)
@@ -36,4 +37,4 @@ def serve_command(host, port, workers):
     except KeyMismatch as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Recruit listening on http://{host}:{port}/ with {workers} worker(s)")
-    run_gunicorn(host, port, workers)
+    run_gunicorn(host, port, workers, proxies=current_app.config["PROXIES"])

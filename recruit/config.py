@@ -4,6 +4,8 @@ import os
 import secrets
 from pathlib import Path
 
+import click
+
 logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -20,12 +22,33 @@ def _env(name, default=None):
     return value if value not in (None, "") else default
 
 
+class ConfigError(click.ClickException):
+    """A setting the service cannot start with: the command line shows its message, not a traceback."""
+
+
+def _switch(name, default):
+    """An `on` / `off` setting, as a bool."""
+    value = _env(name, default).strip().lower()
+    if value not in ("on", "off"):
+        raise ConfigError(f"{name} must be on or off, not {value!r}.")
+    return value == "on"
+
+
+def _count(name, default):
+    """A whole number of 0 or more."""
+    value = _env(name, str(default)).strip()
+    if not value.isascii() or not value.isdigit():
+        raise ConfigError(f"{name} must be a whole number of 0 or more, not {value!r}.")
+    return int(value)
+
+
 class Config:
     """Settings for a real deployment; every value can come from the environment."""
 
     TESTING = False
     SQLALCHEMY_DATABASE_URI = None  # filled in by resolve() from RECRUIT_DATABASE_URL or the instance folder
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # hide_parameters: a failing statement is logged without its values (password hashes, mobiles, names).
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     SECRET_KEY = None
     REPORTS_DIR = None
     RATELIMIT_STORAGE_URI = "memory://"
@@ -42,6 +65,8 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     MAX_CONTENT_LENGTH = 32 * 1024 * 1024
     PAGE_SIZE = 20
+    HTTPS = False  # served over HTTPS only: Secure cookies and HSTS (recruit/core/security.py)
+    PROXIES = 0  # reverse proxies in front whose X-Forwarded-For / -Proto / -Host are trusted
 
     @classmethod
     def from_environment(cls):
@@ -53,6 +78,8 @@ class Config:
             "RATELIMIT_STORAGE_URI": _env("RECRUIT_RATELIMIT_STORAGE_URL", cls.RATELIMIT_STORAGE_URI),
             "SCHEDULER": _env("RECRUIT_SCHEDULER", cls.SCHEDULER).lower(),
             "TIMEZONE": _env("RECRUIT_TIMEZONE", cls.TIMEZONE),
+            "HTTPS": _switch("RECRUIT_HTTPS", "on" if cls.HTTPS else "off"),
+            "PROXIES": _count("RECRUIT_PROXIES", cls.PROXIES),
         }
 
 
@@ -92,6 +119,8 @@ def resolve(app):
         app.config["REPORTS_DIR"] = str(instance / "reports")
     app.config["BABEL_DEFAULT_TIMEZONE"] = app.config["TIMEZONE"]
     app.config["RATELIMIT_STORAGE_URI"] = app.config.get("RATELIMIT_STORAGE_URI") or "memory://"
+    if app.config["HTTPS"]:
+        app.config.update(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True, PREFERRED_URL_SCHEME="https")
     _tune_engine(app)
 
 

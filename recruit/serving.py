@@ -35,8 +35,11 @@ class GunicornServer(BaseApplication):
         return create_app()
 
 
-def run_gunicorn(host, port, workers):
+def run_gunicorn(host, port, workers, proxies=0):
     GunicornServer({
+        # Which peers' X-Forwarded-Proto gunicorn believes: none unless proxies of ours are configured (the app
+        # counts them with ProxyFix, recruit/core/security.py).
+        "forwarded_allow_ips": "*" if proxies else "",
         "bind": f"{host}:{port}",
         "workers": workers,
         "worker_class": "gthread",

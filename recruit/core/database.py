@@ -1,8 +1,10 @@
-"""How every connection is set up: SQLite gets WAL, a busy timeout and real foreign keys."""
+"""How every connection is set up (SQLite gets WAL, a busy timeout and real foreign keys), and what a log may
+say of a database error."""
 import logging
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 logger = logging.getLogger(__name__)
 
@@ -22,3 +24,15 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 def init_app(app):
     if not event.contains(Engine, "connect", _sqlite_pragmas):
         event.listen(Engine, "connect", _sqlite_pragmas)
+
+
+def error_summary(error):
+    """What the log may say of an error: for a database error its kind, the database's first line and the
+    statement, never the values. hide_parameters keeps them out of SQLAlchemy's text, but PostgreSQL's own
+    DETAIL quotes the failing row or the duplicate key."""
+    if not isinstance(error, DBAPIError):
+        return f"{type(error).__name__}: {error}"
+    orig = error.orig
+    diag = getattr(orig, "diag", None)
+    primary = getattr(diag, "message_primary", None) or str(orig).splitlines()[0]
+    return f"{type(orig).__name__}: {primary} [SQL: {error.statement}]"

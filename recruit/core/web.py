@@ -1,5 +1,6 @@
 """Web glue every page shares: language, template filters, the guards at the door and the error pages."""
 import logging
+import traceback
 
 from flask import abort
 from flask import current_app
@@ -13,8 +14,10 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import IntegerConverter
 
+from recruit.core import database
 from recruit.core import display
 from recruit.core import errors
+from recruit.core import security
 from recruit.core.models import MAX_ID
 from recruit.domain.errors import RuleError
 from recruit.extensions import babel
@@ -83,7 +86,9 @@ def handle_csrf_error(error):
 
 
 def handle_unexpected(error):
-    logger.exception("unhandled error on %s", request.path)
+    """A server error: logged with where it happened but none of the values (see core.database)."""
+    logger.error("unhandled error on %s %s: %s\n%s", request.method, request.path, database.error_summary(error),
+                 "".join(traceback.format_tb(error.__traceback__)))
     db.session.rollback()
     if errors.wants_json():
         return jsonify(errors.json_body("internal", "Internal error")), 500
@@ -94,6 +99,7 @@ def init_app(app):
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.url_map.converters["int"] = IdConverter
     display.init_app(app)
+    security.init_app(app)
     app.jinja_env.add_extension("jinja2.ext.do")
     app.before_request(refuse_nul_bytes)
     app.register_error_handler(RuleError, errors.rule_response)

@@ -42,7 +42,8 @@ def set_language(code):
     if parsed.netloc and parsed.netloc != request.host:
         target = ""
     response = redirect(target or url_for("main.home"))
-    response.set_cookie("lang", code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True)
+    response.set_cookie("lang", code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+                        secure=current_app.config["HTTPS"])
     return response
 
 
