@@ -6,6 +6,7 @@ from recruit.applications.models import ApplicationChange
 from recruit.audit.models import AuditEvent
 from recruit.checkin.models import Checkin
 from recruit.core.models import Setting
+from recruit.core.throttle import ThrottleHit
 from recruit.employers.models import Employer
 from recruit.events.models import Event
 from recruit.events.models import Participation
@@ -17,5 +18,6 @@ from recruit.seekers.models import Seeker
 
 __all__ = [
     "Application", "ApplicationChange", "AuditEvent", "Checkin", "Employer", "Event", "Notice",
-    "Participation", "Posting", "Report", "Seeker", "Setting", "User", "UserRegion", "posting_events",
+    "Participation", "Posting", "Report", "Seeker", "Setting", "ThrottleHit", "User", "UserRegion",
+    "posting_events",
 ]

@@ -15,6 +15,7 @@ from recruit.core.codes import Code
 from recruit.core.codes import Codes
 from recruit.core.models import TimestampMixin
 from recruit.core.models import enum_column
+from recruit.domain import mobile
 from recruit.extensions import db
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ class User(UserMixin, TimestampMixin, db.Model):
     # Raised at sign-out and password change: sessions that carry an older version stop working.
     session_version: Mapped[int] = mapped_column(default=1, server_default="1")
     employer_id: Mapped[int | None] = mapped_column(sa.ForeignKey("employers.id"), index=True)
+    # Set when staff reset the password to a one-time code: the next sign-in must choose a new one.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     last_login_at: Mapped[datetime | None]
 
     employer = relationship("Employer", back_populates="users")
@@ -69,6 +72,11 @@ class User(UserMixin, TimestampMixin, db.Model):
 
     def has_role(self, *roles):
         return self.role in roles
+
+    @property
+    def audit_name(self):
+        """A seeker's username is their mobile number: the log shows it masked."""
+        return mobile.mask(self.username) if self.role == "seeker" else self.username
 
 
 class UserRegion(db.Model):

@@ -99,6 +99,8 @@ def update_staff(user, by_user, display_name, region_codes, active, password=Non
     if clean["active"] != user.active:
         user.active = clean["active"]
         changed.append("active")
+        if not user.active:
+            end_sessions(user)  # reactivating it later must not bring an old cookie back to life
     if password:
         user.set_password(password)
         end_sessions(user)

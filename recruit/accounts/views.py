@@ -22,7 +22,6 @@ from recruit.audit.services import record
 from recruit.core.access import acting_user
 from recruit.domain.errors import RuleError
 from recruit.extensions import db
-from recruit.extensions import limiter
 
 logger = logging.getLogger(__name__)
 
@@ -45,24 +44,65 @@ def _safe_next(target):
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
 def login():
     if current_user.is_authenticated:
         return redirect(home_url(current_user))
     form = LoginForm()
+    status = 200
     if form.validate_on_submit():
-        user = services.authenticate(form.identifier.data, form.password.data)
-        if user is None:
-            record("login_failed", identifier=services.masked_identifier(form.identifier.data))
-            db.session.commit()
-            form.password.errors.append(_("The account or password is wrong."))
+        try:
+            user = _attempt(form.identifier.data, form.password.data)
+        except RuleError as error:
+            form.show(error)
+            status = error.status
         else:
-            session.clear()  # a new session at sign-in: nothing from before it carries over
-            login_user(user, remember=form.remember.data)
-            record("login", target=user, user=user)
-            db.session.commit()
-            return redirect(_safe_next(request.args.get("next")) or home_url(user))
-    return render_template("accounts/login.html", form=form)
+            if user is not None:
+                return _signed_in(user, form.remember.data)
+            form.password.errors.append(_("The account or password is wrong."))
+    return render_template("accounts/login.html", form=form), status
+
+
+def _attempt(identifier, password):
+    """One sign-in attempt, counted (and committed) before its password is checked; None when refused."""
+    address = request.remote_addr
+    services.note_sign_in(identifier, address)
+    db.session.commit()
+    user = services.sign_in(identifier, password, address)
+    if user is None:
+        record("login_failed", identifier=services.masked_identifier(identifier),
+               key=services.identifier_tag(identifier))
+    db.session.commit()
+    return user
+
+
+def _signed_in(user, remember):
+    session.clear()  # a new session at sign-in: nothing from before it carries over
+    login_user(user, remember=remember)
+    record("login", target=user, user=user)
+    db.session.commit()
+    if user.must_change_password:
+        flash(_("Your password was reset with a one-time code: choose a new password now."), "warning")
+        return redirect(url_for(".change_password"))
+    return redirect(_safe_next(request.args.get("next")) or home_url(user))
+
+
+@bp.route("/forgot")
+def forgot():
+    """How to get back in without a password: staff who check the person's ID give a one-time code."""
+    return render_template("accounts/forgot.html")
+
+
+# Pages a user whose password was reset may still open before choosing a new one.
+OPEN_BEFORE_CHANGE = {"accounts.change_password", "accounts.logout", "main.set_language", "static"}
+
+
+@bp.before_app_request
+def require_new_password():
+    """After a reset with a one-time code, every page waits until the user has chosen a new password."""
+    if (current_user.is_authenticated and current_user.must_change_password
+            and request.endpoint not in OPEN_BEFORE_CHANGE):
+        return redirect(url_for("accounts.change_password"))
+    return None
 
 
 @bp.route("/logout", methods=["POST"])

@@ -70,6 +70,10 @@ class Application(TimestampMixin, db.Model):
     def can_be_withdrawn(self):
         return self.status in OPEN
 
+    @property
+    def audit_name(self):
+        return f"{self.seeker.masked_name} · {self.posting.title}"
+
 
 class ApplicationChange(db.Model):
     """One step of an application's history: from, to, who (none when the system did it), when and why."""

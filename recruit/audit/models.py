@@ -25,6 +25,8 @@ class AuditEvent(db.Model):
     action: Mapped[str] = mapped_column(sa.String(60), index=True)
     target_type: Mapped[str] = mapped_column(sa.String(40), default="", server_default="")
     target_id: Mapped[int | None]
+    # The target in words as it was then (a company's name, a seeker's masked name), for the reader of the log.
+    target_name: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
     ip: Mapped[str] = mapped_column(sa.String(45), default="", server_default="")
     detail: Mapped[dict] = mapped_column(sa.JSON, default=dict)
 

@@ -28,6 +28,7 @@ def record(action, target=None, user=None, **detail):
         user_id=user.id if user is not None else None,
         target_type=type(target).__name__ if target is not None else "",
         target_id=getattr(target, "id", None),
+        target_name=(getattr(target, "audit_name", "") or "")[:200],
         ip=(request.remote_addr or "") if has_request_context() else "",
         detail=detail,
     )

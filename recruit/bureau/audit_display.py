@@ -52,6 +52,8 @@ DETAIL_LABELS = {
     "postings": _l("Postings taken off the event"),
     "field": _l("Field"),
     "identifier": _l("Account entered"),
+    "key": _l("Identifier tag"),
+    "number": _l("Number looked up"),
     "from_status": _l("Old status"),
     "to_status": _l("New status"),
     "note": _l("Note"),
@@ -86,7 +88,9 @@ def detail_value(key, value, target_type):
     if isinstance(value, bool):
         return YES_NO[value]
     if key in ("fields", "field"):
-        fields = FIELD_LABELS.get(target_type, {})
+        # An entry without a target (a lookup that found nobody) names its field by any form's label.
+        fields = {name: label for labels in FIELD_LABELS.values() for name, label in labels.items()}
+        fields.update(FIELD_LABELS.get(target_type, {}))
         names = value if isinstance(value, list) else [value]
         return ", ".join(str(fields.get(name, name)) for name in names)
     if key == "regions":

@@ -46,6 +46,15 @@ def can_view_seeker(user, seeker):
     return False
 
 
+def can_reset_password(staff, account):
+    """Bureau staff reset seekers' and employers' passwords; partner staff those of their region's seekers."""
+    if not staff.is_authenticated or account.role not in ("seeker", "employer"):
+        return False
+    if staff.role == "bureau":
+        return True
+    return staff.role == "partner" and account.seeker is not None and can_view_seeker(staff, account.seeker)
+
+
 def can_manage_employer(user, employer):
     return user.is_authenticated and (user.role == "bureau" or
                                       (user.role == "employer" and user.employer_id == employer.id))

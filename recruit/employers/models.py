@@ -64,5 +64,9 @@ class Employer(TimestampMixin, db.Model):
     participations = relationship("Participation", back_populates="employer", cascade="all, delete-orphan")
 
     @property
+    def audit_name(self):
+        return self.name
+
+    @property
     def is_approved(self):
         return self.status == "approved"

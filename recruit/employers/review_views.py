@@ -9,6 +9,8 @@ from flask import request
 from flask import url_for
 from flask_babel import gettext as _
 
+from recruit.accounts import services as account_services
+from recruit.accounts.models import User
 from recruit.core.access import acting_user
 from recruit.core.access import get_or_404
 from recruit.core.errors import flash_refusal
@@ -58,12 +60,12 @@ def index():
     return render_template("employers/review/list.html", form=form, page=page)
 
 
-def detail_page(employer, reject_form=None, suspend_form=None):
+def detail_page(employer, reject_form=None, suspend_form=None, reset_codes=None):
     postings = db.session.scalars(posting_services.postings_of(employer)).all()
     return render_template("employers/review/detail.html", employer=employer, postings=postings,
                            participations=services.participations_of(employer),
                            reject_form=reject_form or ReasonForm(prefix="reject"),
-                           suspend_form=suspend_form or ReasonForm(prefix="suspend"))
+                           suspend_form=suspend_form or ReasonForm(prefix="suspend"), reset_codes=reset_codes or {})
 
 
 @bp.route("/<int:employer_id>")
@@ -94,3 +96,13 @@ def suspend(employer_id):
                               lambda reason: review.suspend_employer(employer, acting_user(), reason),
                               _("The employer is suspended: none of its postings is public now."),
                               url_for(".detail", employer_id=employer.id))
+
+
+@bp.route("/<int:employer_id>/accounts/<int:user_id>/reset-password", methods=["POST"])
+def reset_password(employer_id, user_id):
+    """A one-time code for the company's contact, after the bureau checked who they are."""
+    employer = get_or_404(Employer, employer_id)
+    user = get_or_404(User, user_id, lambda staff, account: account.employer_id == employer.id)
+    code = account_services.reset_password(user, acting_user())
+    db.session.commit()
+    return detail_page(employer, reset_codes={user.id: code})

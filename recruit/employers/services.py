@@ -128,8 +128,9 @@ def _insert_or_refuse(*objects):
     try:
         with db.session.begin_nested():
             db.session.add_all(objects)
-    except IntegrityError as error:
-        logger.info("duplicate employer refused: %s", error.orig)
+    except IntegrityError:
+        # Not the database's message: PostgreSQL quotes the duplicate value, a username or code, in it.
+        logger.info("a concurrent duplicate employer registration was refused")
         user = next((obj for obj in objects if isinstance(obj, User)), None)
         if user is not None and db.session.scalar(sa.select(User.id).where(User.username == user.username)):
             raise RuleError("username_taken", "username") from None

@@ -6,12 +6,14 @@ from flask import abort
 from flask import flash
 from flask import redirect
 from flask import render_template
+from flask import request
 from flask import session
 from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_login import login_user
 
+from recruit.accounts import services as account_services
 from recruit.applications.services import applicant_counts
 from recruit.core.access import role_required
 from recruit.domain.errors import RuleError
@@ -34,10 +36,12 @@ def register():
     form = RegistrationForm()
     if form.validate_on_submit():
         try:
+            account_services.check_registration_allowed(request.remote_addr)
             user = services.register_employer(form.company_data(), form.username.data, form.password.data)
         except RuleError as error:
             form.show(error)
         else:
+            account_services.note_registration(request.remote_addr)
             db.session.commit()
             session.clear()  # a new session at sign-in, as the sign-in page does
             login_user(user)

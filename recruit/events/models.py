@@ -63,6 +63,10 @@ class Event(TimestampMixin, db.Model):
     postings = relationship("Posting", secondary="posting_events", back_populates="events")
 
     @property
+    def audit_name(self):
+        return self.name
+
+    @property
     def is_public(self):
         return self.status in PUBLIC_STATUSES
 

@@ -5,14 +5,15 @@ from flask import Blueprint
 from flask import flash
 from flask import redirect
 from flask import render_template
-from flask import request
 from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from recruit.accounts import services as account_services
 from recruit.applications import services as application_services
 from recruit.checkin import services as checkin_services
 from recruit.core.access import acting_user
+from recruit.core.access import can_reset_password
 from recruit.core.access import can_view_seeker
 from recruit.core.access import get_or_404
 from recruit.core.access import role_required
@@ -20,10 +21,10 @@ from recruit.core.pages import paginate
 from recruit.domain import regions
 from recruit.domain.errors import RuleError
 from recruit.extensions import db
-from recruit.partner.forms import SeekerSearchForm
 from recruit.seekers import services as seeker_services
 from recruit.seekers.display import describe
 from recruit.seekers.forms import PartnerSeekerForm
+from recruit.seekers.forms import SeekerFindForm
 from recruit.seekers.models import Seeker
 
 logger = logging.getLogger(__name__)
@@ -35,26 +36,48 @@ def served_regions():
     return [regions.full_name(code) for code in current_user.region_codes]
 
 
-@bp.route("/seekers")
+@bp.route("/seekers", methods=["GET", "POST"])
 @role_required("partner")
 def seekers():
-    form = SeekerSearchForm(request.args)
-    text = form.q.data if form.validate() else ""
-    query = seeker_services.search(text, within=current_user.region_codes, by_id_number=True)
-    page = paginate(query)
-    ids = [seeker.id for seeker in page.items]
-    return render_template("partner/seekers.html", form=form, page=page, served=served_regions(),
-                           attended=checkin_services.events_attended(ids),
+    """The region's seekers, newest first; a posted name, mobile or ID number narrows them (never by URL)."""
+    form = SeekerFindForm(within=current_user.region_codes)
+    found = None
+    if form.validate_on_submit():
+        found = form.found
+    if form.is_submitted():
+        seeker_services.record_lookup(form.exact, form.missed_id_number)
+        db.session.commit()
+    if form.exact is not None:
+        return redirect(url_for(".seeker", seeker_id=form.exact.id))
+    page = paginate(seeker_services.search(within=current_user.region_codes))
+    shown = found if found is not None else page.items
+    ids = [seeker.id for seeker in shown]
+    return render_template("partner/seekers.html", form=form, page=page, found=found, shown=shown,
+                           served=served_regions(), attended=checkin_services.events_attended(ids),
                            furthest=application_services.furthest_statuses(ids))
+
+
+def seeker_page(found, reset_code=None):
+    applications = db.session.scalars(application_services.applications_of(found)).all()
+    return render_template("partner/seeker.html", seeker=found, info=describe(found), applications=applications,
+                           checkins=checkin_services.checkins_of(found), reset_code=reset_code)
 
 
 @bp.route("/seekers/<int:seeker_id>")
 @role_required("partner")
 def seeker(seeker_id):
-    found = get_or_404(Seeker, seeker_id, can_view_seeker)
-    applications = db.session.scalars(application_services.applications_of(found)).all()
-    return render_template("partner/seeker.html", seeker=found, info=describe(found), applications=applications,
-                           checkins=checkin_services.checkins_of(found))
+    return seeker_page(get_or_404(Seeker, seeker_id, can_view_seeker))
+
+
+@bp.route("/seekers/<int:seeker_id>/reset-password", methods=["POST"])
+@role_required("partner")
+def reset_password(seeker_id):
+    """A one-time code for a seeker of the partner's regions who forgot their password."""
+    found = get_or_404(Seeker, seeker_id,
+                       lambda user, seeker: seeker.user is not None and can_reset_password(user, seeker.user))
+    code = account_services.reset_password(found.user, acting_user())
+    db.session.commit()
+    return seeker_page(found, reset_code=code)
 
 
 @bp.route("/seekers/new", methods=["GET", "POST"])

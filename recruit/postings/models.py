@@ -85,6 +85,10 @@ class Posting(TimestampMixin, db.Model):
     applications = relationship("Application", back_populates="posting", cascade="all, delete-orphan")
 
     @property
+    def audit_name(self):
+        return self.title
+
+    @property
     def benefits(self):
         return [name for name in BENEFITS.values if getattr(self, name)]
 

@@ -35,3 +35,7 @@ class Report(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
 
     event = relationship("Event")
+
+    @property
+    def audit_name(self):
+        return self.filename

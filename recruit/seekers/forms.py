@@ -24,7 +24,9 @@ from recruit.core.forms import TagListField
 from recruit.core.forms import region_names
 from recruit.core.forms import strip
 from recruit.domain import education
+from recruit.domain import idcard
 from recruit.domain import occupations
+from recruit.domain.errors import RuleError
 from recruit.seekers import services
 
 logger = logging.getLogger(__name__)
@@ -110,7 +112,8 @@ class RegistrationForm(ProfileForm):
 
 
 class SeekerFilterForm(FilterForm):
-    q = StringField(_l("Name or mobile number"), filters=[strip])
+    """The list's filters in the address: nothing personal (a name, mobile or ID number goes by POST)."""
+
     hometown = StringField(_l("Hometown region"), filters=[strip], render_kw=REGION_INPUT)
 
     def check(self):
@@ -122,12 +125,26 @@ class SeekerFilterForm(FilterForm):
         return region_names(self, "hometown")
 
 
-class SeekerLookupForm(Form):
-    """Finding a seeker by ID number: posted, so that the number stays out of addresses and server logs."""
+class SeekerFindForm(Form):
+    """Finding seekers by name, mobile or ID number: posted, so that none of them lands in an address, a
+    server log or the next page's Referer. Partner staff find only the seekers of their regions."""
 
-    id_number = StringField(_l("ID number"), validators=[Required()], render_kw=ID_INPUT)
+    q = StringField(_l("Name, mobile or ID number"), filters=[strip], validators=[Required()],
+                    render_kw={"autocomplete": "off", "spellcheck": "false", "type": "search"})
+    exact = None
+    found = ()
 
-    seeker = None
+    def __init__(self, *args, within=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.within = within
 
     def check(self):
-        self.seeker = services.lookup(self.id_number.data)
+        try:
+            self.exact, self.found = services.find(self.q.data, within=self.within)
+        except RuleError as error:
+            raise error.on("q") from None
+
+    @property
+    def missed_id_number(self):
+        """The ID number a lookup found nobody with, masked, or None."""
+        return idcard.mask(self.q.data) if "id_unknown" in self.refused else None

@@ -54,3 +54,21 @@ class Seeker(TimestampMixin, db.Model):
     user = relationship("User", back_populates="seeker", foreign_keys=[user_id])
     applications = relationship("Application", back_populates="seeker", cascade="all, delete-orphan")
     checkins = relationship("Checkin", back_populates="seeker", cascade="all, delete-orphan")
+
+    @property
+    def masked_name(self):
+        """The name as the audit log and lists for others show it: 杨*梅, 杨*."""
+        return mask_name(self.name)
+
+    @property
+    def audit_name(self):
+        return self.masked_name
+
+
+def mask_name(name):
+    """Keep the first character (and the last of three or more), hide the rest."""
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]

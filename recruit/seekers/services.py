@@ -25,7 +25,6 @@ from recruit.domain import regions
 from recruit.domain.errors import RuleError
 from recruit.extensions import db
 from recruit.seekers.identity import find_by_id_number
-from recruit.seekers.identity import id_hash_of
 from recruit.seekers.identity import id_region_code
 from recruit.seekers.identity import looks_like_id_number
 from recruit.seekers.identity import set_id_number
@@ -40,6 +39,8 @@ PROFILE_FIELDS = ("name", "mobile", "hometown_code", "current_region_code", "edu
 MAX_DESIRED_OCCUPATIONS = 5
 MAX_NAME_LENGTH = 100
 MAX_SALARY = 1_000_000
+# A search by name or mobile number shows at most this many of the newest matches.
+LOOKUP_LIMIT = 50
 _CHECKIN_SALT = "seeker-checkin"
 
 errors.register({
@@ -73,16 +74,29 @@ def check_id_number(number, today, for_staff=False):
     return info
 
 
-def lookup(number):
-    """The seeker holding an exact, valid ID number; refused when the number is invalid or nobody holds it."""
-    try:
-        info = idcard.parse(checks.text(number, 40))
-    except RuleError as error:
-        raise error.on("id_number") from None
-    seeker = find_by_id_number(info.number)
-    if seeker is None:
-        raise RuleError("id_unknown", "id_number")
-    return seeker
+def find(text, within=None, limit=None):
+    """A search that may carry personal data, so it comes by POST and stays out of addresses and logs.
+
+    An ID number (valid, exact) finds its seeker, or is refused with "id_unknown"; a mobile number or a
+    name gives the newest matches. Partner staff pass the regions they serve: nobody outside them is found.
+    Returns (the seeker an ID number named or None, the seekers found).
+    """
+    text = checks.text(text, 40)
+    if not looks_like_id_number(text):
+        return None, db.session.scalars(search(text, within=within).limit(limit or LOOKUP_LIMIT)).all()
+    seeker = find_by_id_number(idcard.parse(text).number)
+    if seeker is None or (within is not None and not regions.within_any(seeker.hometown_code, within)):
+        raise RuleError("id_unknown")
+    return seeker, [seeker]
+
+
+def record_lookup(seeker=None, missed=None):
+    """An ID-number lookup goes into the audit log, one that found nobody too (its number masked): someone
+    may be probing numbers."""
+    if seeker is not None:
+        record("seeker_lookup", target=seeker, field="id_number")
+    elif missed:
+        record("seeker_lookup_missed", field="id_number", number=missed)
 
 
 def _duplicate_code(existing, for_staff):
@@ -214,12 +228,12 @@ def update_profile(seeker, values):
     return seeker
 
 
-def search(text="", hometown="", within=None, by_id_number=False):
-    """Seekers newest first: by name or mobile (or exact ID number), hometown and served regions."""
+def search(text="", hometown="", within=None):
+    """Seekers newest first: by name or mobile, hometown and served regions (a select to paginate)."""
     query = sa.select(Seeker).order_by(Seeker.created_at.desc(), Seeker.id.desc())
     text = (text or "").strip()
     if text:
-        query = query.where(_text_clause(text, by_id_number))
+        query = query.where(_text_clause(text))
     if hometown:
         query = query.where(Seeker.hometown_code.startswith(regions.prefix(hometown)))
     if within is not None:
@@ -227,10 +241,8 @@ def search(text="", hometown="", within=None, by_id_number=False):
     return query
 
 
-def _text_clause(text, by_id_number):
-    """An ID number matches exactly (through its hash), digits the mobile, anything else the name."""
-    if by_id_number and looks_like_id_number(text):
-        return Seeker.id_hash == id_hash_of(text)
+def _text_clause(text):
+    """Digits match the mobile, anything else the name."""
     digits = mobile.normalize(text)
     if digits.isdigit():
         return Seeker.mobile.contains(digits, autoescape=True)

@@ -7,12 +7,15 @@ from flask import abort
 from flask import flash
 from flask import redirect
 from flask import render_template
+from flask import request
+from flask import session
 from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_login import login_user
 from markupsafe import Markup
 
+from recruit.accounts import services as account_services
 from recruit.accounts.views import home_url
 from recruit.core.access import role_required
 from recruit.domain.errors import RuleError
@@ -34,12 +37,15 @@ def register():
     form = RegistrationForm()
     if form.validate_on_submit():
         try:
+            account_services.check_registration_allowed(request.remote_addr)
             seeker = services.register_seeker(form.profile_values(), form.id_number.data,
                                               password=form.password.data, consent=form.consent.data)
         except RuleError as error:
             form.show(error)
         else:
+            account_services.note_registration(request.remote_addr)
             db.session.commit()
+            session.clear()  # a new session at sign-in, as the sign-in page does: nothing carries over
             login_user(seeker.user)
             flash(_("Welcome! Your registration is complete."), "success")
             return redirect(url_for("seekers.profile"))

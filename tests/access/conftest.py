@@ -54,6 +54,9 @@ def world(db):
     waiting = factories.create_employer(status="pending", name="Topaz Waiting Ltd")
     seeker_one = _seeker(MARKERS["one"], ORIGIN, one.open, event, one.staff)
     seeker_two = _seeker(MARKERS["two"], HOST, two.open, event, two.staff)
+    # Accounts whose passwords the matrix resets: none of the identities below, so that none is signed out.
+    forgetful = _seeker("Jasper", ORIGIN, two.open, event, two.staff)
+    second_hr = factories.create_user("employer", employer_id=one.employer.id, username="quartzhr2")
     partner = factories.create_user("partner", regions=[ORIGIN], username="weiningdesk")
     bureau = factories.create_user("bureau", username="deskclerk")
     db.session.commit()
@@ -63,7 +66,8 @@ def world(db):
                seeker_one=seeker_one.seeker.id, seeker_two=seeker_two.seeker.id,
                application_one=seeker_one.application.id, application_two=seeker_two.application.id,
                participation_a=one.participation.id, participation_b=two.participation.id,
-               partner_user=partner.id, seeker_user=seeker_one.user.id)
+               partner_user=partner.id, seeker_user=seeker_one.user.id, seeker_forgetful=forgetful.seeker.id,
+               staff_a2=second_hr.id)
     usernames = {"seeker": seeker_one.user.username, "other_seeker": seeker_two.user.username,
                  "employer": one.staff.username, "other_employer": two.staff.username,
                  "partner": partner.username, "bureau": bureau.username}

@@ -6,6 +6,7 @@ the ends of the calendar, a NUL as a repeated key's second value, a JSON body, a
 each URL id is sent past the database's integer range.
 """
 import re
+from datetime import date
 from io import BytesIO
 
 import pytest
@@ -15,6 +16,8 @@ from wtforms import DateTimeLocalField
 from wtforms import IntegerField
 
 from recruit.core.forms import Form
+from recruit.domain import idcard
+from recruit.domain import uscc
 from tests.access.conftest import IDENTITIES
 from tests.access.test_matrix import EXPECTED
 from tests.access.test_matrix import LOGIN
@@ -29,23 +32,24 @@ HUGE_NUMBERS = ("2147483648", "9223372036854775808", "-9223372036854775809", "1e
 EDGE_DAYS = ("0001-01-01", "9999-12-31")
 EDGE_TIMES = ("0001-01-01T00:00", "9999-12-31T23:59")
 LONG_TEXT = "ß" * 6000
+NEW_ID_NUMBER = idcard.generate("520526", date(1996, 3, 8), 123)
 PROFILE = {"name": "Hostile Seeker", "mobile": "13700000099", "hometown_code": "520526", "education": "40",
            "skills": "welding", "desired_occupations": "6-99-01", "expected_salary": "5000",
            "available_from": "2023-02-01"}
 EVENT = {"name": "Hostile Fair", "kind": "fair", "starts_at": "2023-03-01T09:00", "ends_at": "2023-03-01T16:00",
          "venue": "Hall", "host_region_code": "330803", "origin_region_codes": "", "status": "draft",
          "report_cron": "0 18 * * *", "description": ""}
-COMPANY = {"name": "Hostile Works Ltd", "uscc": "91330803MA2DHX8X4B", "industry": "C", "region_code": "330803",
+COMPANY = {"name": "Hostile Works Ltd", "uscc": uscc.generate("330803", 4242), "industry": "C", "region_code": "330803",
            "address": "Road 1", "size": "20-99", "contact_name": "Wang", "contact_mobile": "13800138000"}
 # A valid submission of each form, as the identity that may send it; the matrix's own data fills the rest.
 SUBMISSIONS = {
     "accounts.login": ("anonymous", {"identifier": "nobody.here", "password": "wrong-password"}),
     "accounts.change_password": ("seeker", {"current": PASSWORD, "new": "hostile-pass-1",
                                             "confirm": "hostile-pass-1"}),
-    "seekers.register": ("anonymous", {**PROFILE, "id_number": "520526199603081231", "password": "hostile-pass-1",
+    "seekers.register": ("anonymous", {**PROFILE, "id_number": NEW_ID_NUMBER, "password": "hostile-pass-1",
                                        "confirm": "hostile-pass-1", "consent": "y"}),
     "seekers.edit": ("seeker", PROFILE),
-    "partner.register_seeker": ("partner", {**PROFILE, "id_number": "520526199603081231", "consent": "y"}),
+    "partner.register_seeker": ("partner", {**PROFILE, "id_number": NEW_ID_NUMBER, "consent": "y"}),
     "employers.register": ("anonymous", {**COMPANY, "username": "hostile.hr", "password": "hostile-pass-1",
                                          "confirm": "hostile-pass-1"}),
     "employers.edit": ("employer", COMPANY),

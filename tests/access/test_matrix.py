@@ -4,6 +4,7 @@ The objects in the URLs belong to party one (the seeker, the employer): "other s
 are the same roles with data of their own, so their cells show whether changing an id in the URL reaches data
 that is not theirs. A refused request must also leave the database exactly as it was.
 """
+import re
 from collections import namedtuple
 from urllib.parse import parse_qs
 from urllib.parse import urlsplit
@@ -59,6 +60,7 @@ EXPECTED = {
     "main.region_search": PUBLIC,
     "accounts.login": GUEST_FORM,
     "accounts.logout": {"": {"POST": only(*SIGNED_IN, allowed=302)}},
+    "accounts.forgot": PUBLIC,
     "accounts.change_password": {"": {"GET": only(*SIGNED_IN), "POST": only(*SIGNED_IN, allowed=OK)}},
     "seekers.register": GUEST_FORM,
     "seekers.profile": SEEKER_PAGE,
@@ -96,7 +98,12 @@ EXPECTED = {
     "postings.edit": {"posting_id=draft_a": {"GET": OWN_POSTING_PAGE, "POST": OWN_POSTING_CHANGE}},
     "postings.submit": {"posting_id=draft_a": {"POST": OWN_POSTING_CHANGE}},
     "postings.close": {"posting_id=open_a": {"POST": OWN_POSTING_CHANGE}},
-    "partner.seekers": {"": {"GET": only("partner")}},
+    "partner.seekers": {"": {"GET": only("partner"), "POST": only("partner", allowed=OK)}},
+    "partner.reset_password": {
+        "seeker_id=seeker_forgetful": {"POST": only("partner", allowed=OK)},
+        # The other seeker's hometown is outside the partner's regions.
+        "seeker_id=seeker_two": {"POST": only("partner", allowed=404)},
+    },
     "partner.seeker": {
         "seeker_id=seeker_one": {"GET": only("partner")},
         # The other seeker's hometown is outside the partner's regions.
@@ -126,6 +133,12 @@ EXPECTED = {
     "bureau.seekers.detail": {"seeker_id=seeker_one": BUREAU_PAGE},
     "bureau.seekers.lookup": {"": BUREAU_CHANGE},
     "bureau.seekers.reveal_id": {"seeker_id=seeker_one": BUREAU_CHANGE},
+    "bureau.seekers.reset_password": {"seeker_id=seeker_forgetful": BUREAU_CHANGE},
+    "bureau.employers.reset_password": {
+        "employer_id=employer_a,user_id=staff_a2": BUREAU_CHANGE,
+        # An account of another company, named under this one: not found.
+        "employer_id=employer_b,user_id=staff_a2": {"POST": only("bureau", allowed=404)},
+    },
     "bureau.staff.index": {"": BUREAU_PAGE},
     "bureau.staff.new": {"": BUREAU_FORM},
     "bureau.staff.edit": {
@@ -149,7 +162,8 @@ def post_data(endpoint, world):
         "bureau.postings.reject": {"reject-reason": "Rejected by the matrix"},
         "bureau.events.participation_add": {"employer_id": str(world.ids["employer_waiting"]), "booth": "Z98"},
         "bureau.events.participation_booth": {"booth": "Z99"},
-        "bureau.seekers.lookup": {"id_number": world.id_number_one},
+        "bureau.seekers.lookup": {"q": world.id_number_one},
+        "partner.seekers": {"q": "Quartz"},
         "bureau.staff.new": {"username": "matrixclerk", "display_name": "Matrix Clerk", "role": "bureau",
                              "password": "matrix-password-9"},
         "bureau.staff.edit": {"display_name": "Renamed by the matrix", "region_codes": ORIGIN, "active": "y"},
@@ -329,3 +343,22 @@ def test_bureau_pages_deny_every_other_role(app, world, clients):
     assert not problems, table(problems)
     assert snapshot() == before
     assert clients["bureau"].get("/bureau").status_code == 200
+
+
+LONG_NUMBER = re.compile(r"\d{11,}")
+ADDRESSES = re.compile(r'(?:href|action|src)="([^"]*)"')
+
+
+def test_no_page_puts_an_id_number_or_a_mobile_in_an_address(app, world, clients):
+    """Links, form actions and redirects of every page as every identity carry no ID or mobile number, so
+    none lands in a server log or the next page's Referer."""
+    problems = []
+    for cell in cells(app, world):
+        if cell.method != "GET" or cell.expected in REFUSED:
+            continue
+        response = clients[cell.identity].get(cell.url)
+        addresses = ADDRESSES.findall(response.get_data(as_text=True)) + [response.headers.get("Location", "")]
+        problems += [f"{cell.url} as {cell.identity}: {address}" for address in addresses
+                     if not address.startswith("tel:")  # dialled on the phone, never sent to a server
+                     and (LONG_NUMBER.search(address) or world.id_number_one.lower() in address.lower())]
+    assert not problems, "\n".join(problems)

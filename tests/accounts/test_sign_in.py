@@ -115,16 +115,6 @@ def test_password_change_ends_other_sessions_but_keeps_this_one(app, client, see
     assert sign_in(client, "13912345678", password="a-new-password-7").status_code == 302
 
 
-def test_eleventh_quick_attempt_is_throttled_with_a_clear_message(client, seeker_user):
-    client.get("/lang/en")
-    statuses = [sign_in(client, "13912345678", password=f"wrong-{n}").status_code for n in range(10)]
-    response = sign_in(client, "13912345678")
-
-    assert statuses == [200] * 10
-    assert response.status_code == 429
-    assert "Too many attempts" in response.get_data(as_text=True)
-
-
 def test_session_cookie_is_http_only_and_same_site_lax(client, seeker_user):
     response = sign_in(client, "13912345678")
     cookie = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
@@ -144,3 +134,30 @@ def test_next_on_this_site_is_followed(client, seeker_user):
     response = client.post("/account/login?next=/account/password",
                            data={"identifier": "13912345678", "password": factories.PASSWORD})
     assert response.headers["Location"] == "/account/password"
+
+
+def test_self_registration_starts_a_new_session(client, db):
+    """Nothing of the session before registering (a CSRF secret, a planted value) carries over."""
+    from tests.seekers.test_registration import form
+
+    with client.session_transaction() as before:
+        before["planted"] = "from before registering"
+    assert client.post("/seekers/register", data=form()).status_code == 302
+    with client.session_transaction() as after:
+        assert "planted" not in after and "_user_id" in after
+
+
+def test_deactivating_a_staff_account_ends_its_sessions_for_good(app, client, db):
+    desk = factories.create_user("partner", regions=["520526"], username="weining.desk")
+    factories.create_user("bureau", username="officer")
+    db.session.commit()
+    sign_in(client, "weining.desk")
+    bureau = app.test_client()
+    sign_in(bureau, "officer")
+    data = {"display_name": desk.display_name, "region_codes": "520526"}
+
+    bureau.post(f"/bureau/staff/{desk.id}/edit", data=data)  # deactivated: "active" left out
+    bureau.post(f"/bureau/staff/{desk.id}/edit", data={**data, "active": "y"})  # and active again
+
+    assert client.get("/partner/seekers").status_code == 302  # the old cookie stays dead
+    assert bureau.get("/bureau").status_code == 200  # the editor is still signed in

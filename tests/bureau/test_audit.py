@@ -55,3 +55,20 @@ def test_a_bad_date_is_shown_and_ignored(bureau, db, officer):
 
     assert 'id="date_from-error"' in page
     assert 'data-audit-action="posting_approved"' in page
+
+
+def test_an_entry_names_its_target_in_words_a_person_reads(bureau, db, officer):
+    from recruit.audit.services import record
+    from recruit.employers import review
+
+    employer = factories.create_employer(status="pending", name="衢州元立金属制品有限公司")
+    seeker = factories.create_seeker(name="杨春梅")
+    review.approve_employer(employer, officer)
+    record("seeker_viewed", target=seeker, user=officer)
+    db.session.commit()
+
+    page = bureau.get("/bureau/audit").get_data(as_text=True)
+
+    assert "衢州元立金属制品有限公司" in page
+    assert "杨*梅" in page and "杨春梅" not in page  # a seeker's name masked
+    assert f"#{employer.id}<" not in page and f"#{seeker.id}<" not in page

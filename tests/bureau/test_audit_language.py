@@ -11,7 +11,10 @@ from tests.i18n import text
 # One event of each action, with the detail its record() call writes (values as the services store them).
 SAMPLES = [
     ("login", "User", {}),
-    ("login_failed", "", {"identifier": "138****0000"}),
+    ("login_failed", "", {"identifier": "138****0000", "key": "04718253"}),
+    ("password_reset", "User", {}),
+    ("seeker_lookup", "Seeker", {"field": "id_number"}),
+    ("seeker_lookup_missed", "", {"field": "id_number", "number": "520526********1234"}),
     ("logout", "User", {}),
     ("password_changed", "User", {}),
     ("employer_registered", "Employer", {"uscc": "913308031234567890"}),

@@ -115,3 +115,10 @@ def test_a_refused_password_is_said_at_the_field_without_the_note(english, db):
     page = english.post("/employers/register", data=form(password="short", confirm="short")).get_data(
         as_text=True)
     assert "Use at least 8 characters." in page and "data-password-dropped" not in page
+
+
+def test_the_page_promises_no_sign_in_the_account_does_not_have(english, db):
+    """An employer signs in with its username only: a contact mobile is no sign-in name (it may be a
+    seeker's), so the page does not offer it."""
+    page = english.get("/employers/register").get_data(as_text=True)
+    assert "mobile number works too" not in page and "Start with a letter" in page

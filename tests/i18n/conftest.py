@@ -37,7 +37,7 @@ def world(db):
     posting = factories.create_posting(employer, [event], "open", title="Injection Moulder", **ascii_posting)
     draft = factories.create_posting(employer, [event], "draft", title="Warehouse Keeper", **ascii_posting)
     pending = factories.create_posting(waiting, [event], "pending", title="Lathe Operator", **ascii_posting)
-    seeker_user = factories.create_user("seeker", username="seekerone", display_name="Test Seeker")
+    seeker_user = factories.create_user("seeker", username="13900000001", display_name="Test Seeker")
     seeker = factories.create_seeker(user=seeker_user, region_code=ORIGIN, name="Test Seeker", education="40",
                                      current_region_code=HOST, skills=["welding"],
                                      desired_occupations=[posting.occupation_code], expected_salary=6000,
@@ -60,7 +60,7 @@ def world(db):
         ascii_data=["Acme Moulding Ltd", "No 8 Test Road", "Manager Lee", "Plastic parts.", "Acme HR",
                     "Beta Tools Ltd", "No 9 Test Road", "Manager Ma", "Spring Job Fair", "Job Market Hall",
                     "forklift", "Day and night shifts.", "Injection Moulder", "Warehouse Keeper",
-                    "Lathe Operator", "seekerone", "Test Seeker", "welding", "deskclerk", "Desk Clerk",
+                    "Lathe Operator", "Test Seeker", "welding", "deskclerk", "Desk Clerk",
                     "weiningdesk", "Weining Desk", "acmehr", "A01", "A02", employer.uscc, waiting.uscc],
         chinese_data=region_names(HOST, ORIGIN),
     )

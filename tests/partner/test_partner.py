@@ -1,15 +1,18 @@
 """Partner-region staff see, follow and register only the seekers whose hometown is in their regions."""
+import re
 from datetime import date
 
 import pytest
 import sqlalchemy as sa
 
 from recruit.applications.models import ApplicationChange
+from recruit.audit.models import AuditEvent
 from recruit.checkin.models import Checkin
 from recruit.domain import idcard
 from recruit.extensions import db as _db
+from recruit.seekers.identity import reveal_id_number
+from recruit.seekers.identity import set_id_number
 from recruit.seekers.models import Seeker
-from recruit.seekers.services import set_id_number
 from tests import factories
 from tests.helpers import QueryCounter
 from tests.helpers import sign_in
@@ -87,13 +90,38 @@ def test_search_by_name_mobile_or_id_number(client, db, station):
     db.session.commit()
     sign_in(client, "weining")
 
-    by_name = client.get("/partner/seekers?q=张").get_data(as_text=True)
-    by_mobile = client.get("/partner/seekers?q=0022").get_data(as_text=True)
+    by_name = client.post("/partner/seekers", data={"q": "张"}).get_data(as_text=True)
+    by_mobile = client.post("/partner/seekers", data={"q": "0022"}).get_data(as_text=True)
 
     assert "张三" in by_name and "李四" not in by_name
     assert "李四" in by_mobile and "张三" not in by_mobile
-    by_id = client.get(f"/partner/seekers?q={number.lower()}").get_data(as_text=True)
-    assert "张三" in by_id and "李四" not in by_id
+    by_id = client.post("/partner/seekers", data={"q": number.lower()})
+    zhang = db.session.scalar(sa.select(Seeker).where(Seeker.name == "张三"))
+    assert by_id.status_code == 302 and by_id.location == f"/partner/seekers/{zhang.id}"
+
+
+def test_the_search_never_puts_what_was_typed_in_an_address(client, db, station):
+    """The form posts: no ID number, mobile or name in the URL, the server's log or the next Referer."""
+    sign_in(client, "weining")
+    page = client.get("/partner/seekers").get_data(as_text=True)
+    assert re.search(r'<form method="post" action="/partner/seekers"[^>]*role="search"', page)
+    assert client.get("/partner/seekers?q=张").get_data(as_text=True).count("张") == page.count("张")
+
+
+def test_an_id_number_of_another_region_or_of_nobody_is_not_found_and_audited(client, db, station):
+    outside = factories.create_seeker(name="衢江人", region_code="330803")
+    db.session.commit()
+    sign_in(client, "weining")
+    nobody = idcard.generate("520526", date(1990, 1, 1), 998)
+
+    for number in (reveal_id_number(outside), nobody):
+        page = client.post("/partner/seekers", data={"q": number}).get_data(as_text=True)
+        assert 'id="q-error"' in page and "衢江人" not in page
+
+    missed = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "seeker_lookup_missed")).all()
+    assert [entry.detail["number"] for entry in missed] == [idcard.mask(reveal_id_number(outside)),
+                                                             idcard.mask(nobody)]
+    assert all(reveal_id_number(outside) not in repr(entry.detail) for entry in missed)
 
 
 def test_list_runs_the_same_number_of_queries_for_3_or_13_rows(client, db, station):
