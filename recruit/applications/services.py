@@ -60,7 +60,13 @@ def _status(code):
 
 
 def apply(seeker, posting, event=None, by_user=None, today=None):
-    """The seeker applies for a public posting they qualify for; the employer's staff are told."""
+    """The seeker applies for a public posting they qualify for; the employer's staff are told.
+
+    An application the seeker withdrew is taken up again (one application per seeker and posting).
+    """
+    withdrawn = _withdrawn(seeker, posting)
+    if withdrawn is not None:
+        return _apply_again(withdrawn, posting, by_user, today)
     _check_can_apply(seeker, posting, today or local_today())
     event = _event_for(posting, event)
     try:
@@ -77,7 +83,24 @@ def apply(seeker, posting, event=None, by_user=None, today=None):
     return application
 
 
-def _check_can_apply(seeker, posting, today):
+def _withdrawn(seeker, posting):
+    return db.session.scalar(sa.select(Application).where(
+        Application.seeker_id == seeker.id, Application.posting_id == posting.id, Application.status == "withdrawn"))
+
+
+def _apply_again(application, posting, by_user, today):
+    """A withdrawn application is open again, for a posting the seeker still qualifies for."""
+    _check_can_apply(application.seeker, posting, today or local_today(), existing=application)
+    _set_status(application, "withdrawn", "applied")
+    _log_change(application, "withdrawn", "applied", by_user)
+    _tell_staff(posting, "application_received", application, seeker=application.seeker.name,
+                posting=posting.title)
+    record("application_status", target=application, user=by_user, from_status="withdrawn", to_status="applied",
+           note="")
+    return application
+
+
+def _check_can_apply(seeker, posting, today, existing=None):
     if posting.status != "open" or not posting.employer.is_approved:
         raise RuleError("posting_not_open")
     if not eligibility.age_fits(seeker.birth_date, today, posting.age_min, posting.age_max):
@@ -87,7 +110,7 @@ def _check_can_apply(seeker, posting, today):
         raise RuleError("education_below", education=LazyString(lambda: education_name(minimum)))
     exists = sa.select(Application.id).where(Application.seeker_id == seeker.id,
                                              Application.posting_id == posting.id)
-    if db.session.scalar(exists) is not None:
+    if existing is None and db.session.scalar(exists) is not None:
         raise RuleError("already_applied")
 
 

@@ -5,6 +5,7 @@ from datetime import UTC
 from flask_babel import format_datetime
 from flask_babel import format_number
 from flask_babel import get_locale
+from flask_babel import get_translations
 
 from recruit.core import codes
 from recruit.domain import education
@@ -45,6 +46,23 @@ def education_name(code):
     return education.name(code, ui_lang()) if code and education.is_valid(code) else ""
 
 
+def money(amount):
+    """A monthly amount in yuan, one way everywhere: ¥4,500."""
+    return "" if amount is None else f"¥{amount:,}"
+
+
+def money_range(low, high):
+    """A pay range: ¥4,500–6,500 (one amount when both ends are the same)."""
+    return money(low) if low == high else f"¥{low:,}–{high:,}"
+
+
+def counted(singular, plural, num, **variables):
+    """The templates' ngettext: the count written as every number is (15,600, not 15600)."""
+    text = get_translations().ungettext(singular, plural, num).replace("%(num)d", "%(num)s")
+    variables.setdefault("num", format_number(num))
+    return text % variables
+
+
 def local_datetime(value, fmt="yyyy-MM-dd HH:mm"):
     """Stored naive UTC shown in the configured time zone (Asia/Shanghai)."""
     if value is None:
@@ -56,6 +74,8 @@ def init_app(app):
     app.jinja_env.filters.update({
         "localtime": local_datetime,
         "number": format_number,
+        "money": money,
+        "money_range": money_range,
         "label": codes.label,
         "badge": codes.badge,
         "industry_name": industry_name,
@@ -64,4 +84,5 @@ def init_app(app):
         "occupation_name": occupation_name,
         "education_name": education_name,
     })
+    app.jinja_env.globals["ngettext"] = counted  # after Flask-Babel's own (recruit/core/web.py binds it first)
     app.context_processor(lambda: {"current_locale": str(get_locale())})

@@ -64,8 +64,10 @@ def region_search():
     """Current regions matching a Chinese name, pinyin initials or code prefix, for the region picker."""
     query = request.args.get("q", "")[:40]
     found = [r for r in regions.search(query, limit=REGION_SEARCH_LIMIT) if r.pickable]
-    # A hometown is usually a county: among the best matches, counties come before cities and provinces.
-    found.sort(key=lambda r: LEVEL_ORDER[r.level])
+    # A hometown is usually a county: among the best matches, counties come before cities and provinces,
+    # but the region named exactly as typed (毕节市) comes first of all.
+    typed = query.strip()
+    found.sort(key=lambda r: (typed not in (r.name, r.code), LEVEL_ORDER[r.level]))
     response = jsonify([{"code": r.code, "name": r.name, "full_name": r.full_name} for r in found])
     response.cache_control.public = True
     response.cache_control.max_age = 3600

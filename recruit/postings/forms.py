@@ -129,6 +129,9 @@ class SearchForm(FilterForm):
     min_salary = IntegerField(_l("Pay at least (CNY a month)"), validators=[Optional()])
     region = StringField(_l("Place of work"), filters=[strip])
     education = SelectField(_l("My education"), validate_choice=False, validators=[Optional()])
+    housing = BooleanField(BENEFITS.label("housing"))
+    meals = BooleanField(BENEFITS.label("meals"))
+    social_insurance = BooleanField(BENEFITS.label("social_insurance"))
     dormitory = BooleanField(BENEFITS.label("dormitory"))
     travel_subsidy = BooleanField(BENEFITS.label("travel_subsidy"))
 
@@ -162,8 +165,8 @@ class SearchForm(FilterForm):
         """The valid filters, for services.search_postings; a field in error (after validate) is left out."""
         fields = {
             "q": self.q, "event_id": self.event, "occupation": self.occupation, "min_salary": self.min_salary,
-            "region_code": self.region, "education": self.education, "dormitory": self.dormitory,
-            "travel_subsidy": self.travel_subsidy,
+            "region_code": self.region, "education": self.education,
+            **{benefit: self[benefit] for benefit in BENEFITS.values},
         }
         values = {key: field.data for key, field in fields.items() if not field.errors}
         # Only a listed event's id gets through validate_event; the check keeps an unvalidated form safe too.
@@ -173,8 +176,12 @@ class SearchForm(FilterForm):
 
     @property
     def active(self):
-        """Whether any filter is set (the phone layout keeps the filters open then)."""
-        return any(value for value in self.filters().values())
+        """How many filters are set: the phone shows the count on the button that opens them."""
+        return sum(1 for value in self.filters().values() if value)
+
+    @property
+    def benefit_fields(self):
+        return [self[benefit] for benefit in BENEFITS.values]
 
 
 class PostingFilterForm(FilterForm):

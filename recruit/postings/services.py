@@ -278,7 +278,7 @@ def _filtered(query, filters):
     if filters.get("education"):
         met = [code for code in education.LEVELS if education.meets(filters["education"], code)]
         query = query.where(sa.or_(Posting.education_min.is_(None), Posting.education_min.in_(met)))
-    for benefit in ("dormitory", "travel_subsidy"):
+    for benefit in BENEFITS.values:
         if filters.get(benefit):
             query = query.where(getattr(Posting, benefit).is_(True))
     for term in (filters.get("q") or "").split():

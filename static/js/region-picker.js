@@ -1,5 +1,6 @@
 /* Region picker: the visible input searches regions by name or pinyin initials, a hidden input posts the code.
-   Without this script the same input simply takes a 6-digit region code. */
+   With data-region-multiple it keeps a list: each region chosen becomes a removable chip, and the hidden input
+   posts the codes separated by commas. Without this script the same input simply takes 6-digit codes. */
 (function () {
   "use strict";
 
@@ -47,8 +48,52 @@
       active = -1;
     }
 
+    var multiple = wrapper.hasAttribute("data-region-multiple");
+    var chosen = [];  // [code, full name] of each region of a list
+    var chips = null;
+
+    function renderChips() {
+      chips.innerHTML = "";
+      chosen.forEach(function (region, i) {
+        var chip = document.createElement("button");
+        chip.type = "button";
+        chip.className = "btn btn-sm btn-outline-secondary text-start";
+        chip.dataset.regionCode = region[0];
+        chip.textContent = region[1] + " ×";
+        chip.setAttribute("aria-label", wrapper.dataset.textRemove.replace("{name}", region[1]));
+        chip.addEventListener("click", function () {
+          chosen.splice(i, 1);
+          renderChips();
+        });
+        chips.appendChild(chip);
+      });
+      hidden.value = chosen.map(function (region) { return region[0]; }).join(", ");
+    }
+
+    if (multiple) {
+      var names = JSON.parse(wrapper.dataset.regionNames || "{}");
+      chosen = hidden.value.split(/[\s,，、;；]+/).filter(Boolean).map(function (code) {
+        return [code, names[code] || code];
+      });
+      input.value = "";
+      chips = document.createElement("div");
+      chips.className = "d-flex flex-wrap gap-1 mb-1 region-chips";
+      input.insertAdjacentElement("beforebegin", chips);
+      renderChips();
+    }
+
     function choose(index) {
       var region = items[index];
+      if (multiple) {
+        if (!chosen.some(function (item) { return item[0] === region.code; })) {
+          chosen.push([region.code, region.full_name]);
+        }
+        renderChips();
+        input.value = "";
+        status.textContent = "";
+        close();
+        return;
+      }
       hidden.value = region.code;
       input.value = region.full_name;
       showCode();
@@ -83,7 +128,7 @@
           choose(i);
         });
         list.appendChild(option);
-        if (region.name === text || region.full_name === text) { hidden.value = region.code; }
+        if (!multiple && (region.name === text || region.full_name === text)) { hidden.value = region.code; }
       });
       if (!results.length) {
         status.textContent = wrapper.dataset.textNone;
@@ -106,8 +151,10 @@
 
     input.addEventListener("input", function () {
       var text = input.value.trim();
-      hidden.value = /^[0-9]{6}$/.test(text) ? text : "";
-      showCode();
+      if (!multiple) {
+        hidden.value = /^[0-9]{6}$/.test(text) ? text : "";
+        showCode();
+      }
       window.clearTimeout(timer);
       if (!text) { close(); return; }
       timer = window.setTimeout(function () { search(text); }, 150);
@@ -122,7 +169,7 @@
     });
 
     input.addEventListener("blur", close);
-    showCode();
+    if (!multiple) { showCode(); }
   }
 
   document.querySelectorAll("[data-region-picker]").forEach(setup);

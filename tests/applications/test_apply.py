@@ -130,3 +130,26 @@ def test_a_racing_duplicate_is_stopped_by_the_database_and_the_session_stays_usa
     assert _refusal(seeker, posting).code == "already_applied"
     db.session.commit()
     assert db.session.scalars(db.select(Application)).all() == [first]
+
+
+def test_a_withdrawn_application_is_taken_up_again_and_the_employer_told(db):
+    firm = company()
+    posting = factories.create_posting(firm.employer)
+    seeker = seeker_with_account()
+    application = services.apply(seeker, posting, by_user=seeker.user, today=TODAY)
+    services.withdraw(application, seeker.user)
+
+    again = services.apply(seeker, posting, by_user=seeker.user, today=TODAY)
+
+    assert again.id == application.id and again.status == "applied"
+    assert [(c.from_status, c.to_status) for c in services.history(again)] == [
+        (None, "applied"), ("applied", "withdrawn"), ("withdrawn", "applied")]
+    assert len(notices_of(firm.staff, "application_received")) == 2
+
+
+def test_a_withdrawn_application_is_not_taken_up_for_a_posting_that_closed(db):
+    posting = factories.create_posting(company().employer)
+    seeker = seeker_with_account()
+    services.withdraw(services.apply(seeker, posting, by_user=seeker.user, today=TODAY), seeker.user)
+    posting.status = "closed"
+    assert _refusal(seeker, posting).code == "posting_not_open"

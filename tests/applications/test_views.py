@@ -349,3 +349,19 @@ def test_each_user_sees_only_their_own_notices(client, case):
     assert client.get("/notices").status_code == 200
     client.post("/account/logout")
     assert client.get("/notices").location.startswith("/account/login")
+
+
+def test_after_withdrawing_the_posting_page_says_so_and_offers_to_apply_again(client, db):
+    posting = factories.create_posting(company().employer, title="电子装配工")
+    seeker = seeker_with_account()
+    db.session.commit()
+    _as(client, seeker.user)
+    client.post(f"/postings/{posting.id}/apply")
+    application = _db.session.scalar(_db.select(Application))
+    client.post(f"/applications/{application.id}/withdraw")
+
+    page = client.get(f"/postings/{posting.id}").get_data(as_text=True)
+    assert "data-withdrawn" in page and "Apply again" in page
+    assert client.post(f"/postings/{posting.id}/apply").status_code == 302
+    _db.session.expire_all()
+    assert _db.session.get(Application, application.id).status == "applied"

@@ -168,3 +168,30 @@ def test_the_posting_page_shows_the_employer_and_what_the_job_asks(client, openi
     assert "Manufacturing" in page  # the employer's industry, in the reader's language
     assert "General senior high school" in page
     assert "16 to 60 years" in page
+
+
+def test_every_benefit_a_posting_can_have_is_a_filter(client, openings, db):
+    from recruit.postings.models import Posting
+
+    db.session.get(Posting, openings["keeper"]).social_insurance = True
+    db.session.commit()
+    page = client.get("/postings").get_data(as_text=True)
+    for benefit in ("housing", "meals", "social_insurance", "dormitory", "travel_subsidy"):
+        assert f'name="{benefit}"' in page, benefit
+    assert search(client, social_insurance="y") == [openings["keeper"]]
+    assert search(client, housing="y") == []
+
+
+def test_after_a_search_the_results_come_first_and_the_button_counts_the_filters(english, openings):
+    page = english.get("/postings", query_string={"dormitory": "y", "q": "注塑"}).get_data(as_text=True)
+    assert 'data-active-filters="2"' in page
+    assert 'class="collapse d-lg-block" id="filters"' in page  # closed on a phone: the results show first
+    bad = english.get("/postings", query_string={"min_salary": "lots"}).get_data(as_text=True)
+    assert 'class="collapse d-lg-block show" id="filters"' in bad  # a filter in error is shown with its message
+
+
+def test_pay_and_places_are_written_one_way(english, db):
+    factories.create_posting(title="技术员", salary_min=4500, salary_max=6500, headcount=1200)
+    db.session.commit()
+    page = english.get("/postings").get_data(as_text=True)
+    assert "¥4,500–6,500 a month" in page and "1,200 of 1,200 places left" in page
