@@ -10,6 +10,7 @@ from wtforms import StringField
 from wtforms.validators import StopValidation
 
 from recruit.domain import regions
+from recruit.domain import skills
 from recruit.domain.errors import RuleError
 
 logger = logging.getLogger(__name__)
@@ -98,13 +99,12 @@ def region_names(form, *names):
 class TagListField(StringField):
     """Tags typed in one line; the data is the list of tags (the service checks how many and how long).
 
-    Chinese users separate tags with 、 or full-width commas as often as with ASCII ones; `joiner` is how the
+    Seekers and postings split by one rule (`skills.split`): a space stays inside a tag. `joiner` is how the
     tags are shown back in the input.
     """
 
-    def __init__(self, label=None, validators=None, separators=None, joiner=", ", **kwargs):
+    def __init__(self, label=None, validators=None, joiner=", ", **kwargs):
         super().__init__(label, validators, **kwargs)
-        self.separators = separators or re.compile(r"[,，、;；\n]+")
         self.joiner = joiner
 
     def _value(self):
@@ -112,8 +112,7 @@ class TagListField(StringField):
 
     def process_formdata(self, valuelist):
         text = valuelist[0] if valuelist and isinstance(valuelist[0], str) else ""
-        tags = (tag.strip() for tag in self.separators.split(text))
-        self.data = list(dict.fromkeys(tag for tag in tags if tag))
+        self.data = skills.split(text)
 
 
 class RegionListField(StringField):

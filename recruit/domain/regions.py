@@ -3,6 +3,7 @@
 import functools
 import logging
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,14 +132,26 @@ def current(code: str) -> Region | None:
 
 
 _CODE_PREFIX = 6
+# What people leave off a name when they type it (衢州 for 衢州市), the longest first; a name of one character
+# without it (滑 of 滑县) is too short to stand for the region.
+NAME_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区", "省", "市", "县", "区",
+                 "盟", "旗")
+
+
+def short_name(name: str) -> str:
+    """The name without the kind of unit it ends with (衢州 of 衢州市), or the name itself."""
+    for suffix in NAME_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
 
 
 def _match_rank(region: Region, query: str) -> int | None:
-    """Rank how well a region matches a normalised query; lower is better, None is no match."""
+    """Rank how well a region matches a normalised query; lower is better, 0 is the region named as typed."""
     if query in (region.name, region.code):
         return 0
     if region.name.startswith(query):
-        return 1
+        return 0 if query == short_name(region.name) else 1
     if query in region.name:
         return 2
     if query in region.full_name:
@@ -152,26 +165,33 @@ def _match_rank(region: Region, query: str) -> int | None:
     return None
 
 
-def _sort_key(rank: int, region: Region) -> tuple:
-    """Order matches by rank, current before retired, then counties first and shorter names first."""
+def _sort_key(rank: int, region: Region, preferred: bool) -> tuple:
+    """The region named as typed first, then the preferred ones, then the rest; in each, current before retired,
+    then by rank, counties first and shorter names first."""
     if rank == _CODE_PREFIX:
-        # Someone typing digits reads the codes in order: the city, then its counties.
-        return (rank, region.retired, 0, 0, region.code)
-    return (rank, region.retired, _LEVEL_ORDER[region.level], len(region.name), region.code)
+        # Someone typing digits reads the codes in order (the city, then its counties), wherever they lie.
+        return (True, True, region.retired, rank, 0, 0, region.code)
+    return (rank > 0, not preferred, region.retired, rank, _LEVEL_ORDER[region.level], len(region.name), region.code)
 
 
-def search(query: str, limit: int = 20, include_retired: bool = False) -> list[Region]:
-    """Find regions by Chinese name, full name, pinyin initials or code prefix, best first."""
+def search(query: str, limit: int = 20, include_retired: bool = False,
+           prefer: Iterable[str] = ()) -> list[Region]:
+    """Find regions by Chinese name, full name, pinyin initials or code prefix, best first.
+
+    `prefer` holds the codes of the regions the user most likely means (the bureau's province, the hometowns
+    its drives recruit from): the regions inside them come right after the one named exactly as typed.
+    """
     text = "".join(unicodedata.normalize("NFKC", query).split()).lower()
     if not text:
         return []
+    preferred = tuple(prefix(code) for code in prefer if exists(code))
     found = []
     for region in _table().values():
         if region.name in PLACEHOLDERS or (region.retired and not include_retired):
             continue
         rank = _match_rank(region, text)
         if rank is not None:
-            found.append((_sort_key(rank, region), region))
+            found.append((_sort_key(rank, region, region.code.startswith(preferred)), region))
     found.sort(key=lambda item: item[0])
     return [region for _, region in found[:limit]]
 

@@ -2,6 +2,7 @@
 import logging
 from urllib.parse import urlparse
 
+import sqlalchemy as sa
 from flask import Blueprint
 from flask import abort
 from flask import current_app
@@ -14,12 +15,13 @@ from flask import url_for
 
 from recruit.domain import regions
 from recruit.events import services as event_services
+from recruit.events.models import Event
+from recruit.extensions import db
 from recruit.seekers.services import PRIVACY_VERSION
 
 logger = logging.getLogger(__name__)
 
 REGION_SEARCH_LIMIT = 15
-LEVEL_ORDER = {"county": 0, "city": 1, "province": 2}
 
 bp = Blueprint("main", __name__)
 
@@ -59,15 +61,24 @@ def privacy():
     return render_template("main/privacy.html", version=PRIVACY_VERSION)
 
 
+def _preferred_regions():
+    """Where people most likely live or work: the province of the bureau's events and the hometowns its drives
+    recruit from. The events are a few dozen rows: read them each time rather than cache across requests."""
+    preferred = set()
+    for host, origins in db.session.execute(sa.select(Event.host_region_code, Event.origin_region_codes)):
+        province = regions.province_of(host or "")
+        if province is not None:
+            preferred.add(province.code)
+        preferred.update(code for code in origins or () if isinstance(code, str) and regions.exists(code))
+    return preferred
+
+
 @bp.route("/regions/search")
 def region_search():
-    """Current regions matching a Chinese name, pinyin initials or code prefix, for the region picker."""
+    """Current regions matching a Chinese name, pinyin initials or code prefix, for the region picker: the one
+    named as typed first, then those of the bureau's province and its drives' hometowns."""
     query = request.args.get("q", "")[:40]
-    found = [r for r in regions.search(query, limit=REGION_SEARCH_LIMIT) if r.pickable]
-    # A hometown is usually a county: among the best matches, counties come before cities and provinces,
-    # but the region named exactly as typed (毕节市) comes first of all.
-    typed = query.strip()
-    found.sort(key=lambda r: (typed not in (r.name, r.code), LEVEL_ORDER[r.level]))
+    found = regions.search(query, limit=REGION_SEARCH_LIMIT, prefer=_preferred_regions())
     response = jsonify([{"code": r.code, "name": r.name, "full_name": r.full_name} for r in found])
     response.cache_control.public = True
     response.cache_control.max_age = 3600

@@ -1,6 +1,5 @@
 """Posting forms: the employer's posting, and the public search's filters."""
 import logging
-import re
 
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
@@ -32,8 +31,6 @@ from recruit.postings.models import BENEFITS
 from recruit.postings.models import POSTING_STATUSES
 
 logger = logging.getLogger(__name__)
-
-_TAG_SEPARATORS = re.compile(r"[,，、;；\s]+")
 
 
 class PlaceholderSelect(Select):
@@ -89,7 +86,7 @@ class PostingForm(Form):
     age_min = IntegerField(_l("Age from"), default=services.MIN_WORKING_AGE, validators=[Required()])
     age_max = IntegerField(_l("Age up to"), default=60, validators=[Required()])
     work_region_code = StringField(_l("Place of work"), filters=[strip], validators=[Required()])
-    skills = TagListField(_l("Skills"), separators=_TAG_SEPARATORS)
+    skills = TagListField(_l("Skills"))
     housing = BooleanField(BENEFITS.label("housing"))
     meals = BooleanField(BENEFITS.label("meals"))
     social_insurance = BooleanField(BENEFITS.label("social_insurance"))
@@ -189,4 +186,4 @@ class PostingFilterForm(FilterForm):
 
     status = SelectField(_l("Status"), choices=[SelectChoice("", _l("All")), *POSTING_STATUSES.choices()],
                          default="pending", invalid_choice_message=_l("Choose one from the list."))
-    q = StringField(_l("Title or employer"), filters=[strip])
+    q = StringField(_l("Title, trade or employer"), filters=[strip])

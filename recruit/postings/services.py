@@ -18,6 +18,7 @@ from recruit.domain import errors
 from recruit.domain import legal
 from recruit.domain import occupations
 from recruit.domain import regions
+from recruit.domain import skills
 from recruit.domain.errors import RuleError
 from recruit.employers.models import Employer
 from recruit.events.models import Event
@@ -239,8 +240,7 @@ def for_review(status="", text=""):
     if status:
         query = query.where(Posting.status == status)
     if text:
-        query = query.where(sa.or_(Posting.title.icontains(text, autoescape=True),
-                                   Employer.name.icontains(text, autoescape=True)))
+        query = query.where(sa.or_(_matches_term(text), Employer.name.icontains(text, autoescape=True)))
     return query
 
 
@@ -282,6 +282,25 @@ def _filtered(query, filters):
         if filters.get(benefit):
             query = query.where(getattr(Posting, benefit).is_(True))
     for term in (filters.get("q") or "").split():
-        query = query.where(sa.or_(Posting.title.icontains(term, autoescape=True),
-                                   Posting.description.icontains(term, autoescape=True)))
+        query = query.where(_matches_term(term))
     return query
+
+
+def _matches_term(term):
+    """Postings one typed word finds: in the title, the description or the trade's names, in Chinese or
+    English, or through a word people use for the same trade (普工 finds 操作工, 电焊 finds 焊工)."""
+    words = list(dict.fromkeys((term, *skills.synonyms_of(term))))
+    found = [column.icontains(word, autoescape=True) for word in words
+             for column in (Posting.title, Posting.description)]
+    codes = _occupations_named(words)
+    if codes:
+        found.append(Posting.occupation_code.in_(codes))
+    return sa.or_(*found)
+
+
+def _occupations_named(words):
+    """Codes of the trades whose Chinese or English name or synonyms hold one of the words, any case."""
+    folded = [skills.fold(word) for word in words]
+    return [occupation.code for occupation in occupations.all_occupations()
+            if any(word in skills.fold(name) for word in folded
+                   for name in (occupation.name, occupation.name_en, *occupation.synonyms))]

@@ -137,3 +137,28 @@ def test_children_lists_pickable_units():
     assert "衢江区" in names
     assert "衢县" not in names
     assert "衢县" in {region.name for region in regions.children("330800", include_retired=True)}
+
+
+def test_a_name_typed_without_its_suffix_counts_as_exact():
+    assert regions.short_name("衢州市") == "衢州"
+    assert regions.short_name("内蒙古自治区") == "内蒙古"
+    assert regions.short_name("神农架林区") == "神农架"
+    assert regions.short_name("滑县") == "滑县"  # one character alone stands for nothing
+    assert codes(regions.search("衢州"))[0] == "330800"
+    assert codes(regions.search("内蒙古"))[0] == "150000"
+    assert codes(regions.search("武宁"))[0] == "360423"
+
+
+def test_preferred_regions_come_right_after_the_exact_name():
+    prefer = ["330000", "520526"]
+    assert codes(regions.search("qjq", prefer=prefer))[0] == "330803"
+    assert codes(regions.search("wn", prefer=prefer))[0] == "520526"
+    assert codes(regions.search("衢州", prefer=prefer))[0] == "330800"
+    assert codes(regions.search("武宁", prefer=prefer))[0] == "360423"
+    # A city prefers its counties; typed digits still read in code order.
+    assert codes(regions.search("wn", prefer=["520500"]))[0] == "520526"
+    assert codes(regions.search("52", prefer=prefer)) == sorted(codes(regions.search("52", prefer=prefer)))
+
+
+def test_unknown_preferred_codes_change_nothing():
+    assert codes(regions.search("wn", prefer=["", "99", "999999"])) == codes(regions.search("wn"))

@@ -23,7 +23,7 @@ def test_a_pending_company_drafts_a_posting_that_nobody_else_sees(client, db, ap
     employer = factories.create_employer(status="pending")
     sign_in_staff(client, db, employer)
 
-    response = client.post("/employer/postings/new", data=posting_form(skills="注塑, 看图纸 叉车"))
+    response = client.post("/employer/postings/new", data=posting_form(skills="注塑, 看图纸、叉车"))
 
     assert response.status_code == 302
     [posting] = postings(db)
