@@ -14,8 +14,9 @@ def register(app):
     from recruit.accounts.cli import create_admin_command
     from recruit.demo.cli import demo_command
     from recruit.events.cli import events_command
+    from recruit.matching.cli import match_command
 
-    for command in (serve_command, create_admin_command, demo_command, events_command):
+    for command in (serve_command, create_admin_command, demo_command, events_command, match_command):
         app.cli.add_command(command)
 
 

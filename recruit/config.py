@@ -6,6 +6,10 @@ from pathlib import Path
 
 import click
 
+from recruit.matching.score import Weights
+from recruit.matching.score import WeightsError
+from recruit.matching.score import parse_weights
+
 logger = logging.getLogger(__name__)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -67,6 +71,8 @@ class Config:
     PAGE_SIZE = 20
     HTTPS = False  # served over HTTPS only: Secure cookies and HSTS (recruit/core/security.py)
     PROXIES = 0  # reverse proxies in front whose X-Forwarded-For / -Proto / -Host are trusted
+    # Points per matching term, e.g. "occupation=50,skills=10" (the rest keep their defaults): see matching/score.py
+    MATCH_WEIGHTS = ""
 
     @classmethod
     def from_environment(cls):
@@ -80,6 +86,7 @@ class Config:
             "TIMEZONE": _env("RECRUIT_TIMEZONE", cls.TIMEZONE),
             "HTTPS": _switch("RECRUIT_HTTPS", "on" if cls.HTTPS else "off"),
             "PROXIES": _count("RECRUIT_PROXIES", cls.PROXIES),
+            "MATCH_WEIGHTS": _env("RECRUIT_MATCH_WEIGHTS"),
         }
 
 
@@ -121,7 +128,18 @@ def resolve(app):
     app.config["RATELIMIT_STORAGE_URI"] = app.config.get("RATELIMIT_STORAGE_URI") or "memory://"
     if app.config["HTTPS"]:
         app.config.update(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True, PREFERRED_URL_SCHEME="https")
+    app.config["MATCH_WEIGHTS"] = _match_weights(app.config["MATCH_WEIGHTS"])
     _tune_engine(app)
+
+
+def _match_weights(value):
+    """Matching weights from their text (or a mapping), checked now so that a mistake stops the start."""
+    if isinstance(value, Weights):
+        return value
+    try:
+        return Weights.of(value) if isinstance(value, dict) else parse_weights(value)
+    except WeightsError as error:
+        raise ConfigError(f"RECRUIT_MATCH_WEIGHTS: {error}.") from None
 
 
 def _instance_secret(path):

@@ -10,6 +10,9 @@ from recruit.core.throttle import ThrottleHit
 from recruit.employers.models import Employer
 from recruit.events.models import Event
 from recruit.events.models import Participation
+from recruit.invitations.models import Invitation
+from recruit.matching.models import Match
+from recruit.matching.models import MatchRun
 from recruit.notices.models import Notice
 from recruit.postings.models import Posting
 from recruit.postings.models import posting_events
@@ -17,7 +20,7 @@ from recruit.reports.models import Report
 from recruit.seekers.models import Seeker
 
 __all__ = [
-    "Application", "ApplicationChange", "AuditEvent", "Checkin", "Employer", "Event", "Notice",
-    "Participation", "Posting", "Report", "Seeker", "Setting", "ThrottleHit", "User", "UserRegion",
-    "posting_events",
+    "Application", "ApplicationChange", "AuditEvent", "Checkin", "Employer", "Event", "Invitation", "Match",
+    "MatchRun", "Notice", "Participation", "Posting", "Report", "Seeker", "Setting", "ThrottleHit", "User",
+    "UserRegion", "posting_events",
 ]

@@ -7,6 +7,7 @@ from recruit.accounts.models import User
 from recruit.accounts.models import UserRegion
 from recruit.applications.models import Application
 from recruit.applications.models import ApplicationChange
+from recruit.checkin.models import Checkin
 from recruit.domain import idcard
 from recruit.domain import uscc
 from recruit.employers.models import Employer
@@ -80,3 +81,7 @@ def create_application(seeker=None, posting=None, event=None, status="applied", 
                               event=event, status=status)
     application.changes.append(ApplicationChange(from_status=None, to_status=status, by_user=by_user))
     return _save(application)
+
+
+def create_checkin(seeker, event, channel="qr"):
+    return _save(Checkin(seeker=seeker, event=event, channel=channel))

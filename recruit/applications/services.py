@@ -103,15 +103,20 @@ def _apply_again(application, posting, by_user, today):
 def _check_can_apply(seeker, posting, today, existing=None):
     if posting.status != "open" or not posting.employer.is_approved:
         raise RuleError("posting_not_open")
+    check_qualifies(seeker, posting, today)
+    exists = sa.select(Application.id).where(Application.seeker_id == seeker.id,
+                                             Application.posting_id == posting.id)
+    if existing is None and db.session.scalar(exists) is not None:
+        raise RuleError("already_applied")
+
+
+def check_qualifies(seeker, posting, today):
+    """The posting's own rules for a person: age on `today` and education (invitations ask the same)."""
     if not eligibility.age_fits(seeker.birth_date, today, posting.age_min, posting.age_max):
         raise RuleError("age_outside", age_min=posting.age_min, age_max=posting.age_max)
     if not eligibility.education_fits(seeker.education, posting.education_min):
         minimum = posting.education_min
         raise RuleError("education_below", education=LazyString(lambda: education_name(minimum)))
-    exists = sa.select(Application.id).where(Application.seeker_id == seeker.id,
-                                             Application.posting_id == posting.id)
-    if existing is None and db.session.scalar(exists) is not None:
-        raise RuleError("already_applied")
 
 
 def _event_for(posting, event):

@@ -28,6 +28,7 @@ from recruit.core.pages import paginate
 from recruit.domain.errors import RuleError
 from recruit.events.models import Event
 from recruit.extensions import db
+from recruit.invitations import services as invitation_services
 from recruit.postings.models import Posting
 from recruit.seekers.display import describe
 
@@ -125,8 +126,12 @@ def for_posting(posting_id):
     page = paginate(services.applicants(posting, status or None))
     today = local_today()
     facts = {application.id: describe(application.seeker, today) for application in page.items}
+    candidates = [(match, invitation, describe(match.seeker, today))
+                  for match, invitation in invitation_services.candidates(posting)]
     return render_template("applications/applicants.html", posting=posting, page=page, form=form,
-                           facts=facts, counts=services.status_counts(posting), statuses=STATUSES.values)
+                           facts=facts, counts=services.status_counts(posting), statuses=STATUSES.values,
+                           candidates=candidates, invitations=invitation_services.sent_for(posting),
+                           can_invite=current_user.role == "employer")
 
 
 def _move_form(application, formdata=None):

@@ -41,6 +41,9 @@ ACTIONS = Codes(
     Code("application_created", _l("Application sent")),
     Code("application_status", _l("Application status changed")),
     Code("headcount_override", _l("Signed beyond the headcount")),
+    Code("invitation_sent", _l("Seeker invited to apply")),
+    Code("invitation_accepted", _l("Invitation accepted")),
+    Code("invitation_declined", _l("Invitation declined")),
     Code("staff_created", _l("Staff account created")),
     Code("staff_updated", _l("Staff account changed")),
     Code("demo_loaded", _l("Demonstration data loaded")),
@@ -53,5 +56,6 @@ TARGETS = Codes(
     Code("Event", _l("Event")),
     Code("User", _l("Account")),
     Code("Application", _l("Application")),
+    Code("Invitation", _l("Invitation")),
     Code("Report", _l("Report")),
 )

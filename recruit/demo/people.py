@@ -92,7 +92,8 @@ def add_seeker(rng, population, crowd, day, registered=None):
         "skills": _skills(rng, wishes), "desired_occupations": wishes,
         "expected_salary": _salary(rng, schooling, crowd.salary_shift),
         "willing_to_relocate": rng.random() < crowd.relocate,
-        "available_from": None if rng.random() < 0.25 else day + timedelta(days=rng.randint(0, 45)),
+        # Most who come to a fair are free to start: matching counts only those available by the event's day.
+        "available_from": None if rng.random() < 0.25 else day + timedelta(days=rng.randint(-45, 10)),
         "consent_at": registered, "consent_version": PRIVACY_VERSION, "registered_by_id": None,
         "created_at": registered, "updated_at": registered,
     }

@@ -20,3 +20,13 @@ def education_fits(level: str | None, minimum: str | None) -> bool:
         return True
     return bool(level) and education.meets(level, minimum)
 
+
+
+def relocation_fits(home_region: str, work_region: str, willing: bool) -> bool:
+    """Whether a place of work suits a seeker: inside their home province, or anywhere if willing to relocate."""
+    return willing or home_region[:2] == work_region[:2]
+
+
+def available_by(available_from: date | None, day: date) -> bool:
+    """Whether a seeker can start by `day`; no date given means now."""
+    return available_from is None or available_from <= day

@@ -11,6 +11,10 @@ TEXTS = {
     "application_withdrawn": _l("%(seeker)s withdrew the application for %(posting)s."),
     "application_obsolete": _l("The application of %(seeker)s for %(posting)s was closed: "
                                "the seeker signed with another employer."),
+    "invitation_received": _l("%(employer)s invites you to apply for %(posting)s. Accept or decline on your "
+                              "page."),
+    "invitation_accepted": _l("%(seeker)s accepted your invitation and applied for %(posting)s."),
+    "invitation_declined": _l("A seeker you invited (%(seeker)s) declined your invitation for %(posting)s."),
     "employer_approved": _l("%(name)s has been approved: its open postings are now public."),
     "employer_rejected": _l("The registration of %(name)s was not approved. Reason: %(reason)s"),
     "employer_suspended": _l("%(name)s has been suspended. Reason: %(reason)s"),

@@ -63,6 +63,8 @@ class ProfileForm(Form):
     expected_salary = IntegerField(_l("Expected monthly salary (CNY)"), validators=[Optional()])
     willing_to_relocate = BooleanField(_l("I am willing to relocate for work"))
     available_from = DateField(_l("Available from"), validators=[Optional()])
+    findable = BooleanField(_l("Employers may find me and invite me to apply"),
+                            render_kw={"aria-describedby": "findable-help"})
 
     def __init__(self, *args, seeker=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,8 +77,8 @@ class ProfileForm(Form):
         services.check_profile(self.seeker, self.profile_values())
 
     def profile_values(self):
-        """The values the seeker services take, by their model names."""
-        return {name: self[name].data for name in services.PROFILE_FIELDS}
+        """The values the seeker services take, by their model names (those the form asks for)."""
+        return {name: self[name].data for name in services.PROFILE_FIELDS if name in self}
 
     def region_names(self):
         return region_names(self, *REGION_FIELDS)
@@ -87,6 +89,7 @@ class PartnerSeekerForm(ProfileForm):
 
     id_number = StringField(_l("ID number"), validators=[Required()], render_kw=ID_INPUT)
     consent = BooleanField(_l("The seeker has read and agreed to the privacy notice"))
+    findable = None  # asked on the profile only; a registration starts findable
 
     def __init__(self, *args, staff, **kwargs):
         super().__init__(*args, **kwargs)
@@ -105,6 +108,7 @@ class RegistrationForm(ProfileForm):
     confirm = PasswordField(_l("Password again"), render_kw={"autocomplete": "new-password"}, validators=[
         DataRequired(), EqualTo("password", message=_l("The two passwords differ."))])
     consent = BooleanField(_l("I have read and agree to the privacy notice"), validators=[Required()])
+    findable = None  # asked on the profile only; a registration starts findable
 
     def check(self):
         services.check_registration(self.profile_values(), self.id_number.data, password=self.password.data,

@@ -46,6 +46,8 @@ class Seeker(TimestampMixin, db.Model):
     desired_occupations: Mapped[list] = mapped_column(sa.JSON, default=list)
     expected_salary: Mapped[int | None]
     willing_to_relocate: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # Employers of open postings may see the masked profile among their recommended candidates and invite them.
+    findable: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
     available_from: Mapped[date | None]
     consent_at: Mapped[datetime | None]
     consent_version: Mapped[str] = mapped_column(sa.String(20), default="", server_default="")

@@ -33,9 +33,10 @@ from recruit.seekers.models import Seeker
 logger = logging.getLogger(__name__)
 
 # The version of the privacy notice (templates/main/privacy.html) a consent refers to; raise it with the text.
-PRIVACY_VERSION = "2023-01"
+# 2023-02: employers of open postings may see the masked profile of a seeker who lets them find them.
+PRIVACY_VERSION = "2023-02"
 PROFILE_FIELDS = ("name", "mobile", "hometown_code", "current_region_code", "education", "skills",
-                  "desired_occupations", "expected_salary", "willing_to_relocate", "available_from")
+                  "desired_occupations", "expected_salary", "willing_to_relocate", "available_from", "findable")
 MAX_DESIRED_OCCUPATIONS = 5
 MAX_NAME_LENGTH = 100
 MAX_SALARY = 1_000_000
@@ -144,6 +145,8 @@ def _profile(values, problems, home_region, signs_in, user=None):
         "willing_to_relocate": problems.check("willing_to_relocate", checks.flag,
                                               values.get("willing_to_relocate")),
         "available_from": problems.check("available_from", checks.day, values.get("available_from")),
+        # Registration does not ask: whoever registers agreed to a notice that describes it, and may turn it off.
+        "findable": problems.check("findable", checks.flag, values.get("findable", True)),
     }
     if clean["mobile"] and signs_in:
         problems.check("mobile", _mobile_free, clean["mobile"], user)

@@ -1,4 +1,4 @@
-"""Seeker pages: registration, the own profile with the gate QR code, and profile edit."""
+"""Seeker pages: registration, the own page (gate QR code, recommendations, invitations), profile edit."""
 import logging
 
 import segno
@@ -20,6 +20,8 @@ from recruit.accounts.views import home_url
 from recruit.core.access import role_required
 from recruit.domain.errors import RuleError
 from recruit.extensions import db
+from recruit.invitations import services as invitation_services
+from recruit.matching import services as matching
 from recruit.seekers import services
 from recruit.seekers.display import describe
 from recruit.seekers.forms import ProfileForm
@@ -66,7 +68,11 @@ def profile():
     seeker = own_seeker()
     qr = segno.make(services.checkin_token(seeker), error="m")
     svg = Markup(qr.svg_inline(scale=6, border=2, title=_("Check-in code"), svgclass="checkin-qr"))
-    return render_template("seekers/profile.html", seeker=seeker, info=describe(seeker), qr_svg=svg)
+    invitations = invitation_services.invitations_of(seeker)
+    waiting = [invitation.posting_id for invitation in invitations if invitation.status == "pending"]
+    return render_template("seekers/profile.html", seeker=seeker, info=describe(seeker), qr_svg=svg,
+                           recommendations=matching.recommendations_for(seeker, exclude=waiting),
+                           invitations=invitations)
 
 
 @bp.route("/me/edit", methods=["GET", "POST"])

@@ -6,6 +6,7 @@ import pytest
 
 from recruit.applications import services as application_services
 from recruit.extensions import limiter
+from recruit.invitations import services as invitation_services
 from recruit.seekers.identity import reveal_id_number
 from recruit.seekers.services import PRIVACY_VERSION
 from tests import factories
@@ -54,6 +55,11 @@ def world(db):
     waiting = factories.create_employer(status="pending", name="Topaz Waiting Ltd")
     seeker_one = _seeker(MARKERS["one"], ORIGIN, one.open, event, one.staff)
     seeker_two = _seeker(MARKERS["two"], HOST, two.open, event, two.staff)
+    # The seeker is invited for two more of the employer's postings: one invitation to accept, one to decline.
+    invitations = [invitation_services.invite(
+        factories.create_posting(one.employer, [event], "open", title=f"{MARKERS['one']} {kind} Job",
+                                 work_region_code=HOST), seeker_one.seeker, one.staff)
+        for kind in ("Invited", "Second Invited")]
     # Accounts whose passwords the matrix resets: none of the identities below, so that none is signed out.
     forgetful = _seeker("Jasper", ORIGIN, two.open, event, two.staff)
     second_hr = factories.create_user("employer", employer_id=one.employer.id, username="quartzhr2")
@@ -67,7 +73,7 @@ def world(db):
                application_one=seeker_one.application.id, application_two=seeker_two.application.id,
                participation_a=one.participation.id, participation_b=two.participation.id,
                partner_user=partner.id, seeker_user=seeker_one.user.id, seeker_forgetful=forgetful.seeker.id,
-               staff_a2=second_hr.id)
+               staff_a2=second_hr.id, invitation_one=invitations[0].id, invitation_one_b=invitations[1].id)
     usernames = {"seeker": seeker_one.user.username, "other_seeker": seeker_two.user.username,
                  "employer": one.staff.username, "other_employer": two.staff.username,
                  "partner": partner.username, "bureau": bureau.username}

@@ -10,6 +10,9 @@ from tests.i18n import text
 
 # One event of each action, with the detail its record() call writes (values as the services store them).
 SAMPLES = [
+    ("invitation_sent", "Invitation", {"posting_id": 1, "seeker_id": 2}),
+    ("invitation_accepted", "Invitation", {"application_id": 4}),
+    ("invitation_declined", "Invitation", {}),
     ("login", "User", {}),
     ("login_failed", "", {"identifier": "138****0000", "key": "04718253"}),
     ("password_reset", "User", {}),

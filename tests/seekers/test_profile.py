@@ -1,4 +1,5 @@
 """The seeker's own profile, its gate QR code, profile edit, and what other users cannot reach."""
+import re
 from datetime import date
 
 import pytest
@@ -78,6 +79,25 @@ def test_edit_saves_everything_but_the_id_number(client, db, seeker_a):
     assert seeker_a.education == "60" and seeker_a.skills == ["缝纫", "质检"]
     assert (seeker_a.expected_salary, seeker_a.available_from) == (5800, date(2023, 2, 20))
     assert seeker_a.id_masked == idcard.mask(NUMBER_A) and seeker_a.birth_date == date(1990, 4, 12)
+
+
+def test_a_seeker_turns_being_found_by_employers_off_and_on(client, db, seeker_a):
+    client.get("/lang/en")
+    sign_in(client, "13800000001")
+    edit = client.get("/me/edit").get_data(as_text=True)
+    assert re.search(r'<input[^>]*\bchecked[^>]*name="findable"', edit)
+    assert "They see your mobile number and ID number only if you apply." in edit
+
+    client.post("/me/edit", data=edit_form())  # the box left unticked
+
+    db.session.expire_all()
+    assert seeker_a.findable is False
+    page = client.get("/me").get_data(as_text=True)
+    assert "data-not-findable" in page and 'href="/me/edit#findable"' in page
+    client.post("/me/edit", data=edit_form(findable="y"))
+    db.session.expire_all()
+    assert seeker_a.findable is True
+    assert "data-not-findable" not in client.get("/me").get_data(as_text=True)
 
 
 def test_edit_form_shows_the_current_values(client, seeker_a):

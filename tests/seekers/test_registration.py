@@ -35,6 +35,7 @@ def test_registration_page_has_every_field_and_links_the_privacy_notice(client, 
         assert f'name="{name}"' in page
     assert 'href="/privacy"' in page
     assert 'name="birth_date"' not in page and 'name="sex"' not in page  # derived, never asked
+    assert 'name="findable"' not in page  # a registration starts findable; the profile turns it off
 
 
 def test_registration_derives_identity_stores_the_number_encrypted_and_signs_in(client, db):
@@ -49,6 +50,7 @@ def test_registration_derives_identity_stores_the_number_encrypted_and_signs_in(
     assert seeker.desired_occupations == ["6-99-01"]
     assert (seeker.expected_salary, seeker.willing_to_relocate) == (6500, True)
     assert seeker.consent_at is not None and seeker.consent_version == PRIVACY_VERSION
+    assert seeker.findable is True  # as the privacy notice agreed to says
     assert seeker.id_masked == idcard.mask(QUJIANG_ID)
     row = db.session.execute(sa.text("SELECT * FROM seekers")).one()
     assert not any(QUJIANG_ID[6:] in str(value) for value in row)  # neither the number nor its birth digits

@@ -46,6 +46,7 @@ def test_register_without_password_creates_no_account(db):
                                       allowed_regions=staff.region_codes, today=TODAY)
 
     assert seeker.user is None and seeker.registered_by_id == staff.id
+    assert seeker.findable is True  # not asked at registration: on, as the privacy notice says
     assert (seeker.mobile, seeker.hometown_code, seeker.education) == ("15185700002", "520526", None)
     event = db.session.scalars(sa.select(AuditEvent)).one()
     assert (event.action, event.user_id, event.detail) == ("seeker_registered", staff.id, {"by": "partner"})
@@ -72,6 +73,7 @@ def test_register_without_password_creates_no_account(db):
     ({"mobile": "0571-8888888"}, "mobile", "mobile.format"),
     ({"mobile": 15185700002}, "mobile", "text"),
     ({"willing_to_relocate": "yes"}, "willing_to_relocate", "flag"),
+    ({"findable": "no"}, "findable", "flag"),
     ({"available_from": date(1, 1, 1)}, "available_from", "date_range"),
     ({"available_from": "2026-01-01"}, "available_from", "date"),
 ])

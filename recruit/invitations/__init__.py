@@ -1,0 +1,1 @@
+"""Invitations: an employer asks a recommended seeker to apply, the seeker accepts or declines."""

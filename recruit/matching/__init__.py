@@ -1,0 +1,1 @@
+"""Matching: seeker–posting scores with their reasons, recommendations both ways, and placement."""
