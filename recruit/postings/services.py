@@ -290,9 +290,12 @@ def _matches_term(term):
     """Postings one typed word finds: in the title, the description or the trade's names, in Chinese or
     English, or through a word people use for the same trade (普工 finds 操作工, 电焊 finds 焊工)."""
     words = list(dict.fromkeys((term, *skills.synonyms_of(term))))
+    codes = _occupations_named(words)
+    # A trade named in English ("general worker") is written in titles with its Chinese words (操作工).
+    for code in codes:
+        words.extend(word for word in skills.synonyms_of(occupations.get(code).name) if word not in words)
     found = [column.icontains(word, autoescape=True) for word in words
              for column in (Posting.title, Posting.description)]
-    codes = _occupations_named(words)
     if codes:
         found.append(Posting.occupation_code.in_(codes))
     return sa.or_(*found)
