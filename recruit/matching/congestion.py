@@ -19,6 +19,8 @@ import logging
 
 import numpy as np
 
+from recruit.matching.tables import rank_in_runs
+
 logger = logging.getLogger(__name__)
 
 ROUNDS = 20
@@ -80,7 +82,7 @@ def _table(seeker, posting, score):
     starts = np.flatnonzero(np.r_[True, seeker[1:] != seeker[:-1]])[:len(seeker)]
     rows, count = seeker[starts], np.diff(np.r_[starts, len(seeker)])
     row = np.repeat(np.arange(len(rows)), count)
-    column = np.arange(len(seeker)) - np.repeat(np.cumsum(count) - count, count)
+    column = rank_in_runs(seeker)
     scores = np.full((len(rows), int(count.max(initial=0))), -np.inf)
     postings = np.full(scores.shape, -1, dtype=np.int32)
     scores[row, column] = score

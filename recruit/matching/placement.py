@@ -34,6 +34,8 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
+from recruit.matching.tables import rank_in_runs
+
 logger = logging.getLogger(__name__)
 
 UNPLACED = -1
@@ -199,7 +201,7 @@ def _auction(n_seekers, graph, epsilon):
         order = np.argsort(graph.posting[bids] * span - amounts)
         bids, amounts = bids[order], amounts[order]
         posting = graph.posting[bids]
-        place = _rank_in_groups(posting)
+        place = rank_in_runs(posting)
         kept = place < capacity[posting]
         held, held_bid = np.r_[held[~again], bids[kept]], np.r_[held_bid[~again], amounts[kept]]
         lowest = kept & (place == capacity[posting] - 1)
@@ -250,11 +252,3 @@ class _Table:
         best = values[at, column]
         values[at, column] = -np.inf
         return column, best, np.maximum(values.max(axis=1, initial=-np.inf), 0)
-
-
-def _rank_in_groups(keys):
-    """Position of each element within its run of equal keys (keys already grouped)."""
-    if not len(keys):
-        return np.zeros(0, dtype=np.int64)
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    return np.arange(len(keys)) - np.repeat(starts, np.diff(np.r_[starts, len(keys)]))

@@ -19,6 +19,7 @@ import numpy as np
 from recruit.matching.tables import NO_TRADE
 from recruit.matching.tables import city
 from recruit.matching.tables import province
+from recruit.matching.tables import rank_in_runs
 
 logger = logging.getLogger(__name__)
 
@@ -427,7 +428,5 @@ def _best_per_seeker(parts, k):
     seeker = keys >> 40
     posting = ((keys & (2**24 - 1)) - _turns(seeker) % n_postings) % n_postings
     score = (MAX_STEPS - ((keys >> 24) & (2**16 - 1))).astype(np.float32) / SCORE_STEPS
-    starts = np.flatnonzero(np.r_[True, seeker[1:] != seeker[:-1]])
-    rank = np.arange(len(seeker)) - np.repeat(starts, np.diff(np.r_[starts, len(seeker)]))
-    keep = rank < k
+    keep = rank_in_runs(seeker) < k
     return Edges(seeker[keep], posting[keep], score[keep])

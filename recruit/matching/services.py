@@ -26,6 +26,7 @@ from recruit.matching import reasons
 from recruit.matching import score as scoring
 from recruit.matching.models import Match as StoredMatch
 from recruit.matching.models import MatchRun
+from recruit.matching.tables import rank_in_runs
 from recruit.postings.models import Posting
 from recruit.seekers.models import Seeker
 
@@ -115,15 +116,12 @@ def recommendations_for(seeker, event=None, limit=SHOWN, day=None, exclude=()):
     if not len(edges):
         return []
     order_by = edges.score - _crowding(postings.ids[edges.posting], postings.capacity[edges.posting])
-    chosen = edges.posting[np.argsort(-order_by, kind="stable")[:limit]]
-    found = _postings_by_id(postings.ids[chosen])
-    return [Match(seeker=seeker, posting=found[int(postings.ids[col])], score=_points(edges, col),
-                  reasons=reasons.explain(seekers, 0, postings, col, loading.trades(), vocabulary.words))
-            for col in chosen]
-
-
-def _points(edges, col):
-    return int(round(float(edges.score[edges.posting == col][0])))
+    chosen = np.argsort(-order_by, kind="stable")[:limit]
+    found = _postings_by_id(postings.ids[edges.posting[chosen]])
+    return [Match(seeker=seeker, posting=found[int(postings.ids[edges.posting[i]])],
+                  score=int(round(float(edges.score[i]))),
+                  reasons=reasons.explain(seekers, 0, postings, edges.posting[i], loading.trades(), vocabulary.words))
+            for i in chosen]
 
 
 def _postings_by_id(ids):
@@ -183,25 +181,17 @@ def run_event(event):
     posting_rows = db.session.execute(_open_postings().where(Posting.events.any(Event.id == event.id))).all()
     seekers, postings, _ = _tables(rows, posting_rows, event_day(event))
     edges = scoring.top_postings(seekers, postings, loading.trades(), k=CANDIDATES, weights=weights())
+    plain = congestion.rerank(edges.seeker, edges.posting, edges.score, postings.capacity, SHOWN, rounds=0)
     shown = congestion.rerank(edges.seeker, edges.posting, edges.score, postings.capacity, SHOWN)
     plan = placement.place(len(seekers), edges.seeker, edges.posting, edges.score, postings.capacity)
-    run = _store(event, seekers, postings, edges, shown, plan)
+    run = _store(event, seekers, postings, edges, plain, shown, plan)
     run.seconds = time.perf_counter() - started
     return run
 
 
-def _first_per_seeker(seeker, posting, score, n):
-    order = np.lexsort((posting, -score, seeker))
-    seeker, posting, score = seeker[order], posting[order], score[order]
-    starts = np.flatnonzero(np.r_[True, seeker[1:] != seeker[:-1]]) if len(seeker) else np.zeros(0, int)
-    rank = np.arange(len(seeker)) - np.repeat(starts, np.diff(np.r_[starts, len(seeker)]))
-    keep = rank < n
-    return seeker[keep], posting[keep], score[keep], rank[keep]
-
-
-def _store(event, seekers, postings, edges, shown, plan):
-    before = congestion.load_report(_first_per_seeker(edges.seeker, edges.posting, edges.score, SHOWN)[1],
-                                    postings.capacity)
+def _store(event, seekers, postings, edges, plain, shown, plan):
+    """The run and its rows; `plain` are the lists by score alone, to measure what re-ranking changed."""
+    before = congestion.load_report(plain[1], postings.capacity)
     after = congestion.load_report(shown[1], postings.capacity)
     good = edges.score >= GOOD_MATCH
     placed = plan.choice >= 0
@@ -222,10 +212,7 @@ def _match_rows(run, seekers, postings, shown, plan):
     """Each seeker's shown list, plus the placed pair where the placement chose one outside it."""
     seeker, posting, score = shown[:3]
     rows = {}
-    rank = np.zeros(len(seeker), dtype=np.int64)
-    if len(seeker):
-        starts = np.flatnonzero(np.r_[True, seeker[1:] != seeker[:-1]])
-        rank = np.arange(len(seeker)) - np.repeat(starts, np.diff(np.r_[starts, len(seeker)]))
+    rank = rank_in_runs(seeker)
     for s, p, points, r in zip(seeker.tolist(), posting.tolist(), score.tolist(), rank.tolist(), strict=True):
         rows[(s, p)] = {"run_id": run.id, "seeker_id": int(seekers.ids[s]), "posting_id": int(postings.ids[p]),
                         "score": int(round(points)), "rank": r + 1, "placed": False}

@@ -63,6 +63,14 @@ class Trades:
         return {code: i for i, code in enumerate(self.codes)}
 
 
+def rank_in_runs(keys):
+    """Position of each element within its run of equal keys (the keys already grouped): 0, 1, 2, 0, 1, …"""
+    if not len(keys):
+        return np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    return np.arange(len(keys)) - np.repeat(starts, np.diff(np.r_[starts, len(keys)]))
+
+
 def province(region):
     """Province part of region numbers (330803 → 33)."""
     return region // 10000
