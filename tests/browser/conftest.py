@@ -64,10 +64,26 @@ def browser():
     playwright.stop()
 
 
+def closing(app):
+    """The app, with every response closed even when the browser drops the connection midway: werkzeug's
+    development server then skips close(), and a static file's handle is left to the garbage collector."""
+    def wsgi(environ, start_response):
+        response = app(environ, start_response)
+
+        def chunks():
+            try:
+                yield from response
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+        return chunks()
+    return wsgi
+
+
 @pytest.fixture(scope="session")
 def live_server(csrf_app):
     """The app with CSRF checked as in production, on the test database, served on a free port."""
-    server = make_server("127.0.0.1", 0, csrf_app, threaded=True)
+    server = make_server("127.0.0.1", 0, closing(csrf_app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
