@@ -17,14 +17,16 @@ from recruit.notices.views import bp as notices_bp
 from recruit.partner.views import bp as partner_bp
 from recruit.postings.review_views import bp as posting_review_bp
 from recruit.postings.views import bp as postings_bp
+from recruit.reports.views import bp as reports_bp
+from recruit.reports.views import partner_bp as partner_reports_bp
 from recruit.seekers.bureau_views import bp as seeker_bureau_bp
 from recruit.seekers.views import bp as seekers_bp
 
 logger = logging.getLogger(__name__)
 
 # Bureau pages, under /bureau and its guard; their endpoints read bureau.<name>.<view>.
-BUREAU_PAGES = (employer_review_bp, posting_review_bp, events_bp, seeker_bureau_bp, staff_bp, audit_bp)
-PAGES = (main_bp, accounts_bp, seekers_bp, partner_bp, employers_bp, postings_bp, applications_bp,
+BUREAU_PAGES = (employer_review_bp, posting_review_bp, events_bp, reports_bp, seeker_bureau_bp, staff_bp, audit_bp)
+PAGES = (main_bp, accounts_bp, seekers_bp, partner_bp, partner_reports_bp, employers_bp, postings_bp, applications_bp,
          invitations_bp, notices_bp, bureau_bp)
 
 # A blueprint takes its children before it is first registered, once per process (an app factory may run

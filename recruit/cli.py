@@ -1,6 +1,7 @@
 """The commands of the `recruit` group: each feature adds its own (the group itself: recruit/__main__.py)."""
 import logging
 import os
+from contextlib import nullcontext
 
 import click
 from flask import current_app
@@ -15,8 +16,11 @@ def register(app):
     from recruit.demo.cli import demo_command
     from recruit.events.cli import events_command
     from recruit.matching.cli import match_command
+    from recruit.reports.cli import report_command
+    from recruit.scheduler import scheduler_command
 
-    for command in (serve_command, create_admin_command, demo_command, events_command, match_command):
+    for command in (serve_command, create_admin_command, demo_command, events_command, match_command,
+                    report_command, scheduler_command):
         app.cli.add_command(command)
 
 
@@ -28,14 +32,19 @@ def register(app):
               show_default="2")
 @with_appcontext
 def serve_command(host, port, workers):
-    """Apply migrations, then serve with gunicorn (production WSGI server)."""
+    """Apply migrations, then serve with gunicorn (production WSGI server) and, with RECRUIT_SCHEDULER on, run the
+    report scheduler next to it."""
     from recruit.core.crypto import KeyMismatch
     from recruit.serving import prepare_database
     from recruit.serving import run_gunicorn
+    from recruit.serving import scheduler_process
 
     try:
         prepare_database()
     except KeyMismatch as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"Recruit listening on http://{host}:{port}/ with {workers} worker(s)")
-    run_gunicorn(host, port, workers, proxies=current_app.config["PROXIES"])
+    scheduling = current_app.config["SCHEDULER"] == "on"
+    click.echo(f"Recruit listening on http://{host}:{port}/ with {workers} worker(s)"
+               + (" and the report scheduler" if scheduling else ""))
+    with scheduler_process() if scheduling else nullcontext():
+        run_gunicorn(host, port, workers, proxies=current_app.config["PROXIES"])

@@ -17,10 +17,12 @@ from recruit.notices.models import Notice
 from recruit.postings.models import Posting
 from recruit.postings.models import posting_events
 from recruit.reports.models import Report
+from recruit.reports.models import ReportRun
+from recruit.reports.models import SchedulerLease
 from recruit.seekers.models import Seeker
 
 __all__ = [
     "Application", "ApplicationChange", "AuditEvent", "Checkin", "Employer", "Event", "Invitation", "Match",
-    "MatchRun", "Notice", "Participation", "Posting", "Report", "Seeker", "Setting", "ThrottleHit", "User",
-    "UserRegion", "posting_events",
+    "MatchRun", "Notice", "Participation", "Posting", "Report", "ReportRun", "SchedulerLease", "Seeker", "Setting",
+    "ThrottleHit", "User", "UserRegion", "posting_events",
 ]

@@ -1,5 +1,9 @@
-"""Start-up steps of a production server: migrations, then gunicorn."""
+"""Start-up steps of a production server: migrations, then gunicorn, with the report scheduler beside it."""
 import logging
+import os
+import subprocess
+import sys
+from contextlib import contextmanager
 
 from flask_migrate import upgrade
 from gunicorn.app.base import BaseApplication
@@ -7,6 +11,9 @@ from gunicorn.app.base import BaseApplication
 from recruit.core.crypto import check_key
 
 logger = logging.getLogger(__name__)
+
+# Seconds the scheduler has to finish a report it is making before it is killed.
+SCHEDULER_STOP_TIMEOUT = 60
 
 
 def prepare_database():
@@ -48,3 +55,31 @@ def run_gunicorn(host, port, workers, proxies=0):
         "accesslog": "-",
         "preload_app": False,
     }).run()
+
+
+@contextmanager
+def scheduler_process():
+    """`recruit scheduler` as a child process, in the same environment, for as long as the block runs.
+
+    Not a thread of gunicorn's master, which forks the workers, nor a scheduler per worker: one per server.
+    """
+    owner = os.getpid()
+    process = subprocess.Popen([sys.executable, "-m", "recruit", "scheduler"], stdin=subprocess.DEVNULL)
+    logger.info("started the report scheduler (pid %s)", process.pid)
+    try:
+        yield process
+    finally:
+        # gunicorn forks its workers inside this block and they leave through it too: only serve stops it.
+        if os.getpid() == owner:
+            stop_process(process)
+
+
+def stop_process(process, timeout=SCHEDULER_STOP_TIMEOUT):
+    """SIGTERM, then SIGKILL if the process has not ended within `timeout` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        logger.warning("process %s did not stop within %s s: killing it", process.pid, timeout)
+        process.kill()
+        process.wait()

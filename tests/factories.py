@@ -1,7 +1,11 @@
 """Factories: each builds one valid object with overridable fields and flushes it."""
+import hashlib
 import itertools
 from datetime import date
 from datetime import datetime
+from pathlib import Path
+
+from flask import current_app
 
 from recruit.accounts.models import User
 from recruit.accounts.models import UserRegion
@@ -15,6 +19,8 @@ from recruit.events.models import Event
 from recruit.events.models import Participation
 from recruit.extensions import db
 from recruit.postings.models import Posting
+from recruit.reports.models import Report
+from recruit.reports.models import ReportRun
 from recruit.seekers.identity import set_id_number
 from recruit.seekers.models import Seeker
 
@@ -52,6 +58,20 @@ def create_event(status="published", **fields):
                   origin_region_codes=[], status=status)
     values.update(fields)
     return _save(Event(**values))
+
+
+SAMPLE_CSV = "概况,数值\r\n入场人数,15600\r\n".encode("utf-8-sig")
+
+
+def create_report(event, kind="summary", fmt="csv", data=SAMPLE_CSV):
+    """A kept report: its file in the reports folder, its run and its row, as a generation leaves them."""
+    run = _save(ReportRun(event=event, kind="manual", due_at=datetime(2023, 1, 28, 10), status="done"))
+    name = f"event-{event.id}-{kind}-{next(_counter)}.{fmt}"
+    folder = Path(current_app.config["REPORTS_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data)
+    return _save(Report(event=event, run=run, kind=kind, format=fmt, trigger="manual", filename=name,
+                        size=len(data), sha256=hashlib.sha256(data).hexdigest(), as_of=run.due_at))
 
 
 def add_participation(event, employer, booth="A01", approved=True):

@@ -47,6 +47,9 @@ ACTIONS = Codes(
     Code("staff_created", _l("Staff account created")),
     Code("staff_updated", _l("Staff account changed")),
     Code("demo_loaded", _l("Demonstration data loaded")),
+    Code("report_generated", _l("Report generated")),
+    Code("report_downloaded", _l("Report downloaded")),
+    Code("report_exported", _l("Report exported for a partner region")),
 )
 TARGETS = Codes(
     "audit_target",
@@ -58,4 +61,5 @@ TARGETS = Codes(
     Code("Application", _l("Application")),
     Code("Invitation", _l("Invitation")),
     Code("Report", _l("Report")),
+    Code("ReportRun", _l("Report run")),
 )

@@ -13,6 +13,8 @@ from recruit.employers.forms import CompanyForm
 from recruit.events.forms import EventForm
 from recruit.postings.forms import PostingForm
 from recruit.postings.models import POSTING_STATUSES
+from recruit.reports.models import FORMATS
+from recruit.reports.models import KINDS
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +30,8 @@ def form_labels(form_class):
 FIELD_LABELS = {
     "Employer": form_labels(CompanyForm),
     "Posting": form_labels(PostingForm),
-    "Event": form_labels(EventForm),
+    # Older edits name the schedule by its stored column.
+    "Event": {**form_labels(EventForm), "report_cron": _l("Report schedule")},
     "User": {
         "username": _l("Username"),
         "display_name": _l("Name shown"),
@@ -65,6 +68,11 @@ DETAIL_LABELS = {
     "seed": _l("Random seed"),
     "forced": _l("Existing data replaced"),
     "rows": _l("Rows"),
+    "event_id": _l("Event no."),
+    "regions": _l("Regions served"),
+    "files": _l("Files"),
+    "kind": _l("Report"),
+    "format": _l("Format"),
 }
 YES_NO = {True: _l("Yes"), False: _l("No")}
 # Detail values that are codes, by key: each shown through its code table.
@@ -74,6 +82,8 @@ VALUE_CODES = {
     "note": CHANGE_NOTES,
     "previous": POSTING_STATUSES,
     "role": ROLES,
+    "kind": KINDS,
+    "format": FORMATS,
 }
 REGISTERED_BY = {"self": "seeker", "partner": "partner"}
 

@@ -21,6 +21,15 @@ CONTENT_SECURITY_POLICY = "; ".join((
     "form-action 'self'",
     "frame-ancestors 'none'",
 ))
+# A generated document shown in the browser (a printable report): its own inline styles, and nothing else at all.
+DOCUMENT_POLICY = "; ".join((
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+))
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -43,8 +52,11 @@ def personal():
 
 
 def protect(response):
-    """The after_request of every answer, errors and redirects included."""
+    """The after_request of every answer, errors and redirects included; a document keeps its stricter policy."""
+    policy = response.headers.get("Content-Security-Policy")
     response.headers.update(HEADERS)
+    if policy == DOCUMENT_POLICY:
+        response.headers["Content-Security-Policy"] = policy
     if current_app.config["HTTPS"]:
         response.headers["Strict-Transport-Security"] = STRICT_TRANSPORT_SECURITY
     if personal():

@@ -10,20 +10,20 @@ from recruit.extensions import db
 logger = logging.getLogger(__name__)
 
 COLUMNS = ("id", "kind", "name", "status", "visitors", "checked-in", "postings", "positions", "applications",
-           "intents")
+           "intents", "intent-applications")
 
 
 @click.command("events")
 @with_appcontext
 def events_command():
-    """List the events with their live figures."""
+    """List the events with their live figures (intents count people; their applications stand beside)."""
     events = db.session.scalars(services.all_events()).all()
     figures = services.figures_for(events)
     rows = [COLUMNS]
     for event in events:
         f = figures[event.id]
         rows.append((event.id, event.kind, event.name, event.status, f.visitors, f.checked_in, f.postings,
-                     f.positions, f.applications, f.intents))
+                     f.positions, f.applications, f.intents, f.intent_applications))
     click.echo(format_table(rows))
 
 

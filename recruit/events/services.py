@@ -1,13 +1,14 @@
 """Event rules and figures: creating and editing events, the employers taking part, live figures."""
 import logging
 from dataclasses import dataclass
+from datetime import time
 
 import sqlalchemy as sa
-from apscheduler.triggers.cron import CronTrigger
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
+from recruit.applications.figures import applications_at
+from recruit.applications.figures import people_at
 from recruit.applications.models import INTENT_OR_BEYOND
 from recruit.applications.models import Application
 from recruit.audit.services import record
@@ -28,6 +29,7 @@ from recruit.extensions import db
 from recruit.postings.models import EVER_PUBLIC_STATUSES
 from recruit.postings.models import Posting
 from recruit.postings.models import posting_events
+from recruit.reports import schedule
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +66,8 @@ class EventFigures:
     postings: int = 0
     positions: int = 0
     applications: int = 0
-    intents: int = 0
+    intents: int = 0  # people, as the bureau reports them
+    intent_applications: int = 0
 
 
 def _grouped(query):
@@ -85,20 +88,21 @@ def figures_for(events):
         .where(posting_events.c.event_id.in_(ids), Posting.status.in_(EVER_PUBLIC_STATUSES))
         .group_by(posting_events.c.event_id)
     )
-    intent_case = sa.case((Application.status.in_(INTENT_OR_BEYOND), 1), else_=0)
     applications = _grouped(
-        sa.select(Application.event_id, sa.func.count(), sa.func.coalesce(sa.func.sum(intent_case), 0))
+        sa.select(Application.event_id, sa.func.count(),
+                  people_at(Application.status, Application.seeker_id, INTENT_OR_BEYOND),
+                  applications_at(Application.status, INTENT_OR_BEYOND))
         .where(Application.event_id.in_(ids)).group_by(Application.event_id)
     )
     result = {}
     for event in events:
         checked_in = checkins.get(event.id, (0,))[0]
         n_postings, positions = postings.get(event.id, (0, 0))
-        n_applications, intents = applications.get(event.id, (0, 0))
+        n_applications, intents, intent_applications = applications.get(event.id, (0, 0, 0))
         result[event.id] = EventFigures(
             visitors=checked_in + event.anonymous_visitors, checked_in=checked_in,
             anonymous=event.anonymous_visitors, postings=n_postings, positions=int(positions),
-            applications=n_applications, intents=int(intents),
+            applications=n_applications, intents=intents, intent_applications=int(intent_applications),
         )
     return result
 
@@ -121,13 +125,41 @@ def all_events():
 
 
 def _cron(expression):
-    """The schedule as APScheduler reads it (five crontab fields, in the bureau's time zone), normalised."""
-    text = " ".join(checks.text(expression, MAX_CRON).split())
+    """The schedule as APScheduler reads it (five crontab fields, in the bureau's time zone), normalised; empty
+    for only a final report at the close."""
+    text = " ".join(checks.text(expression, MAX_CRON, required=False).split())
     try:
-        CronTrigger.from_crontab(text, timezone=current_app.config["TIMEZONE"])
+        schedule.trigger(text)
     except ValueError:
         raise RuleError("cron") from None
     return text
+
+
+def check_schedule(frequency, at, weekday):
+    """The cron kept for a schedule in the bureau's terms (daily at a time, weekly on a day, only at the close)."""
+    found = Problems()
+    found.check("report_frequency", checks.choice, frequency, schedule.FREQUENCIES)
+    if frequency in ("daily", "weekly") and not isinstance(at, time):
+        found.add("required", "report_time")
+    if frequency == "weekly" and weekday not in range(7):
+        found.add("choice", "report_weekday")
+    found.raise_any()
+    return schedule.to_cron(schedule.Schedule(frequency, at or schedule.DEFAULT_AT,
+                                              weekday if frequency == "weekly" else None))
+
+
+def schedule_text(cron):
+    """The report schedule as a sentence ("Daily at 18:00"); a cron of an older version is shown as it is."""
+    plain = schedule.from_cron(cron or "")
+    return schedule.describe(plain) if plain is not None else _l("Custom schedule: %(cron)s", cron=cron)
+
+
+def _report_cron(data, found):
+    """From the schedule's plain terms when given (the event form), else from a cron (the API, older clients)."""
+    if "report_frequency" not in data:
+        return found.check("report_cron", _cron, data.get("report_cron"))
+    return found.check("report_frequency", check_schedule, data["report_frequency"], data.get("report_time"),
+                       data.get("report_weekday"))
 
 
 def check_event(data):
@@ -143,7 +175,7 @@ def check_event(data):
         "origin_region_codes": found.check("origin_region_codes", checks.region_list,
                                            data.get("origin_region_codes")),
         "status": found.check("status", checks.choice, data.get("status"), EVENT_STATUSES.values),
-        "report_cron": found.check("report_cron", _cron, data.get("report_cron")),
+        "report_cron": _report_cron(data, found),
         "description": found.check("description", checks.text, data.get("description"), MAX_DESCRIPTION,
                                    required=False),
     }

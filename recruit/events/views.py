@@ -69,7 +69,8 @@ def detail_page(event, add_form=None, booth_form=None):
     add_form = add_form or ParticipationForm(event=event, employers=services.candidates(event))
     return render_template("events/detail.html", event=event, figures=services.figures_for([event])[event.id],
                            participations=services.participations_at(event), postings=paginate(at_event(event)),
-                           add_form=add_form, booth_form=booth_form)
+                           add_form=add_form, booth_form=booth_form,
+                           schedule=services.schedule_text(event.report_cron))
 
 
 @bp.route("/events/<int:event_id>")

@@ -36,6 +36,8 @@ class MatchRun(db.Model):
     gini_after: Mapped[float] = mapped_column(sa.Float)
     never_before: Mapped[float] = mapped_column(sa.Float)
     never_after: Mapped[float] = mapped_column(sa.Float)
+    # The postings no seeker scored a good match with: the summary lists them as hard to fill.
+    hard_to_fill_ids: Mapped[list] = mapped_column(sa.JSON, default=list, server_default=sa.text("'[]'"))
 
     event = relationship("Event")
     matches = relationship("Match", back_populates="run", cascade="all, delete-orphan", passive_deletes=True)

@@ -198,14 +198,22 @@ def _store(event, seekers, postings, edges, plain, shown, plan):
     run = MatchRun(event=event, day=event_day(event), seekers=len(seekers), postings=len(postings), pairs=len(edges),
                    good_matches=len(np.unique(edges.seeker[good])),
                    hard_to_fill=len(postings) - len(np.unique(edges.posting[good])),
+                   hard_to_fill_ids=_without_good_match(postings, edges.posting[good]),
                    placed=int(placed.sum()), total_score=float(plan.total), method=plan.method, seconds=0.0,
                    gini_before=before["gini"], gini_after=after["gini"], never_before=before["never_share"],
                    never_after=after["never_share"])
     db.session.execute(sa.delete(MatchRun).where(MatchRun.event_id == event.id))
     db.session.add(run)
     db.session.flush()
-    db.session.execute(StoredMatch.__table__.insert(), _match_rows(run, seekers, postings, shown, plan))
+    rows = _match_rows(run, seekers, postings, shown, plan)
+    if rows:  # an event whose seekers fit none of its postings has a run with no rows
+        db.session.execute(StoredMatch.__table__.insert(), rows)
     return run
+
+
+def _without_good_match(postings, good_postings):
+    hard = np.setdiff1d(np.arange(len(postings)), good_postings)
+    return [int(postings.ids[p]) for p in hard.tolist()]
 
 
 def _match_rows(run, seekers, postings, shown, plan):

@@ -65,6 +65,8 @@ def world(db):
     second_hr = factories.create_user("employer", employer_id=one.employer.id, username="quartzhr2")
     partner = factories.create_user("partner", regions=[ORIGIN], username="weiningdesk")
     bureau = factories.create_user("bureau", username="deskclerk")
+    draft_event = factories.create_event(status="draft", name="Draft Fair")
+    report = factories.create_report(event)
     db.session.commit()
     ids = dict(event=event.id, employer_a=one.employer.id, employer_b=two.employer.id,
                employer_waiting=waiting.id, open_a=one.open.id, draft_a=one.draft.id,
@@ -73,7 +75,8 @@ def world(db):
                application_one=seeker_one.application.id, application_two=seeker_two.application.id,
                participation_a=one.participation.id, participation_b=two.participation.id,
                partner_user=partner.id, seeker_user=seeker_one.user.id, seeker_forgetful=forgetful.seeker.id,
-               staff_a2=second_hr.id, invitation_one=invitations[0].id, invitation_one_b=invitations[1].id)
+               staff_a2=second_hr.id, invitation_one=invitations[0].id, invitation_one_b=invitations[1].id,
+               draft_event=draft_event.id, report=report.id)
     usernames = {"seeker": seeker_one.user.username, "other_seeker": seeker_two.user.username,
                  "employer": one.staff.username, "other_employer": two.staff.username,
                  "partner": partner.username, "bureau": bureau.username}

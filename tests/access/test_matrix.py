@@ -145,6 +145,19 @@ EXPECTED = {
         # An account of another company, named under this one: not found.
         "employer_id=employer_b,user_id=staff_a2": {"POST": only("bureau", allowed=404)},
     },
+    "bureau.reports.index": {"": BUREAU_PAGE},
+    "bureau.reports.generate_period": {"": BUREAU_CHANGE},
+    "bureau.reports.event": {"event_id=event": BUREAU_PAGE},
+    "bureau.reports.generate": {"event_id=event": BUREAU_CHANGE},
+    "bureau.reports.download": {"report_id=report": BUREAU_PAGE},
+    "partner_reports.partner_index": {"": {"GET": only("partner")}},
+    "partner_reports.partner_download": {
+        "event_id=event,kind=summary,fmt=html": {"GET": only("partner")},
+        "event_id=event,kind=sheet,fmt=xlsx": {"GET": only("partner")},
+        # A draft event is not public: partners do not see it; nor a format no report is made in.
+        "event_id=draft_event,kind=summary,fmt=html": {"GET": only("partner", allowed=404)},
+        "event_id=event,kind=sheet,fmt=csv": {"GET": only("partner", allowed=404)},
+    },
     "bureau.staff.index": {"": BUREAU_PAGE},
     "bureau.staff.new": {"": BUREAU_FORM},
     "bureau.staff.edit": {
@@ -169,6 +182,7 @@ def post_data(endpoint, world):
         "bureau.events.participation_add": {"employer_id": str(world.ids["employer_waiting"]), "booth": "Z98"},
         "bureau.events.participation_booth": {"booth": "Z99"},
         "bureau.seekers.lookup": {"q": world.id_number_one},
+        "bureau.reports.generate_period": {"starts_on": "2023-01-01", "ends_on": "2023-01-31"},
         "partner.seekers": {"q": "Quartz"},
         "bureau.staff.new": {"username": "matrixclerk", "display_name": "Matrix Clerk", "role": "bureau",
                              "password": "matrix-password-9"},
@@ -329,7 +343,7 @@ def test_region_search_is_public(clients):
 def bureau_requests(app, world):
     """Every /bureau route and method, with each URL argument filled from the world by its name."""
     by_name = dict(employer_id="employer_a", posting_id="open_a", event_id="event", seeker_id="seeker_one",
-                   user_id="partner_user", participation_id="participation_a")
+                   user_id="partner_user", participation_id="participation_a", report_id="report")
     adapter = app.url_map.bind("localhost")
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/bureau"):
@@ -365,7 +379,8 @@ def test_no_page_puts_an_id_number_or_a_mobile_in_an_address(app, world, clients
         if cell.method != "GET" or cell.expected in REFUSED:
             continue
         response = clients[cell.identity].get(cell.url)
-        addresses = ADDRESSES.findall(response.get_data(as_text=True)) + [response.headers.get("Location", "")]
+        page = response.get_data(as_text=True) if response.mimetype.startswith("text/") else ""  # not a file
+        addresses = ADDRESSES.findall(page) + [response.headers.get("Location", "")]
         problems += [f"{cell.url} as {cell.identity}: {address}" for address in addresses
                      if not address.startswith("tel:")  # dialled on the phone, never sent to a server
                      and (LONG_NUMBER.search(address) or world.id_number_one.lower() in address.lower())]

@@ -51,6 +51,9 @@ SAMPLES = [
     ("staff_updated", "User", {"fields": ["active", "display_name", "password", "regions"],
                                "regions": ["520526"], "active": False}),
     ("demo_loaded", "", {"scale": 1.0, "seed": 2023, "forced": True, "rows": 123456}),
+    ("report_generated", "ReportRun", {"event_id": 1, "files": 5}),
+    ("report_downloaded", "Report", {"format": "xlsx", "kind": "summary"}),
+    ("report_exported", "Event", {"kind": "sheet", "format": "html", "regions": ["520526"]}),
 ]
 # What the page shows that is data, not interface text.
 DATA = ["officer", "Officer Wang", "weiningdesk"]
@@ -90,9 +93,9 @@ def test_every_action_and_detail_reads_in_chinese(client, db, officer):
     bureau = chinese_client(client, db, officer)
     add_samples(db, officer)
 
-    responses = [bureau.get(f"/bureau/audit?page={number}") for number in (1, 2)]
+    responses = [bureau.get(f"/bureau/audit?page={number}") for number in (1, 2, 3)]
 
-    assert [leftovers(response) for response in responses] == [[], []]
+    assert [leftovers(response) for response in responses] == [[], [], []]
     page = "".join(response.get_data(as_text=True) for response in responses)
     assert rows(page) == len(SAMPLES) + 1  # and the sign-in of this test
     assert "原状态:</span> 投递" in page and "新状态:</span> 面试" in page

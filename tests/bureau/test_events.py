@@ -11,7 +11,8 @@ from tests import factories
 FORM = {
     "name": "2023年威宁跨省招工专场", "kind": "cross_province", "starts_at": "2023-03-01T09:00",
     "ends_at": "2023-03-01T16:30", "venue": "威宁县人力资源市场", "host_region_code": "520526",
-    "origin_region_codes": "520526, 520500", "status": "draft", "report_cron": "0  18 * * *",
+    "origin_region_codes": "520526, 520500", "status": "draft", "report_frequency": "daily",
+    "report_time": "18:00", "report_weekday": "0",
     "description": "衢江企业赴威宁招工",
 }
 
@@ -56,13 +57,48 @@ def test_editing_an_event_keeps_beijing_time(bureau, db):
     assert "starts_at" in update.detail["fields"] and "status" in update.detail["fields"]
 
 
+def test_the_schedule_is_set_in_plain_terms_and_kept_as_a_cron(bureau, db):
+    response = bureau.post("/bureau/events/new", data={**FORM, "report_frequency": "weekly", "report_time": "09:30",
+                                                        "report_weekday": "4"})
+
+    assert response.status_code == 302
+    [event] = events(db)
+    assert event.report_cron == "30 9 * * fri"
+    bureau.get("/lang/en")
+    assert "Every Friday at 09:30" in bureau.get(f"/bureau/events/{event.id}").get_data(as_text=True)
+    form = bureau.get(f"/bureau/events/{event.id}/edit").get_data(as_text=True)
+    assert '<option selected value="weekly">' in form and 'value="09:30"' in form
+    assert '<option selected value="4">' in form
+
+
+def test_only_a_final_report_keeps_no_cron(bureau, db):
+    bureau.post("/bureau/events/new", data={**FORM, "report_frequency": "close", "report_time": ""})
+
+    [event] = events(db)
+    assert event.report_cron == ""
+
+
+def test_an_older_custom_cron_is_kept_unless_another_schedule_is_picked(bureau, db):
+    event = factories.create_event(status="draft")
+    event.report_cron = "0 8,18 * * *"
+    db.session.commit()
+
+    form = bureau.get(f"/bureau/events/{event.id}/edit").get_data(as_text=True)
+    assert '<option selected value="custom">' in form
+    bureau.post(f"/bureau/events/{event.id}/edit", data={**FORM, "report_frequency": "custom"})
+    db.session.expire_all()
+    assert db.session.get(Event, event.id).report_cron == "0 8,18 * * *"
+
+
 def test_a_bad_schedule_is_a_field_error_and_nothing_is_saved(bureau, db):
-    response = bureau.post("/bureau/events/new", data={**FORM, "report_cron": "0 18 * *"})
+    response = bureau.post("/bureau/events/new", data={**FORM, "report_frequency": "weekly", "report_time": "",
+                                                        "report_weekday": "9"})
 
     page = response.get_data(as_text=True)
     assert response.status_code == 200
-    assert 'id="report_cron-error"' in page
-    assert 'value="0 18 * *"' in page
+    assert 'id="report_time-error"' in page and 'id="report_weekday-error"' in page
+    page = bureau.post("/bureau/events/new", data={**FORM, "report_frequency": "hourly"}).get_data(as_text=True)
+    assert 'id="report_frequency-error"' in page
     assert events(db) == []
 
 

@@ -31,12 +31,15 @@ def test_create_admin_refuses_a_username_shaped_like_a_mobile_number(runner, db)
 def test_events_prints_figures(runner, db):
     event = factories.create_event(name="威宁跨省招工", kind="cross_province", anonymous_visitors=12)
     posting = factories.create_posting(events=[event], headcount=9)
-    factories.create_application(posting=posting, event=event, status="signed")
+    seeker = factories.create_application(posting=posting, event=event, status="signed").seeker
+    second = factories.create_posting(events=[event], headcount=3)
+    factories.create_application(seeker=seeker, posting=second, event=event, status="intent")
     db.session.commit()
     result = runner.invoke(args=["events"])
     assert result.exit_code == 0
     header, row = result.output.splitlines()[:2]
     assert header.split() == ["id", "kind", "name", "status", "visitors", "checked-in", "postings",
-                              "positions", "applications", "intents"]
-    assert row.split() == [str(event.id), "cross_province", "威宁跨省招工", "published", "12", "0", "1", "9",
-                           "1", "1"]
+                              "positions", "applications", "intents", "intent-applications"]
+    # One seeker with two applications at intent or beyond: one person, as the bureau counts intents.
+    assert row.split() == [str(event.id), "cross_province", "威宁跨省招工", "published", "12", "0", "2", "12",
+                           "2", "1", "2"]

@@ -44,6 +44,7 @@ def world(db):
                                      consent_at=datetime(2023, 1, 20, 2, 0), consent_version=PRIVACY_VERSION)
     application = application_services.apply(seeker, posting, event, by_user=seeker_user)
     application_services.move(application, "interviewed", staff)
+    report = factories.create_report(event)
     db.session.commit()
     return SimpleNamespace(
         users={"seeker": seeker_user, "employer": staff, "partner": partner, "bureau": bureau},
@@ -55,6 +56,10 @@ def world(db):
             "application_id": [application.id],
             "user_id": [partner.id],
             "participation_id": [participation.id],
+            "report_id": [report.id],
+            # Reports are documents in the bureau's language whatever the page's: a spreadsheet has no page text.
+            "kind": ["summary"],
+            "fmt": ["xlsx"],
         },
         # What the pages show of this data: it is neither English nor Chinese UI text.
         ascii_data=["Acme Moulding Ltd", "No 8 Test Road", "Manager Lee", "Plastic parts.", "Acme HR",
