@@ -3,7 +3,6 @@ import io
 import logging
 
 from flask import Blueprint
-from flask import Response
 from flask import abort
 from flask import flash
 from flask import redirect
@@ -121,8 +120,8 @@ def partner_download(event_id, kind, fmt):
         abort(404)
     rendered, name = services.partner_document(found, current_user._get_current_object(), kind, fmt)
     db.session.commit()
-    response = Response(rendered.data, mimetype=rendered.mimetype)
-    response.headers.set("Content-Disposition", "inline" if fmt == "html" else "attachment", filename=name)
+    response = send_file(io.BytesIO(rendered.data), mimetype=rendered.mimetype, as_attachment=fmt != "html",
+                         download_name=name, max_age=0)
     return _as_document(response, fmt)
 
 

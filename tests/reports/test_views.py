@@ -115,6 +115,9 @@ def test_a_partner_gets_the_summary_of_their_own_seekers_only(client, db, fair):
 
     text = page.get_data(as_text=True)
     assert page.headers["Content-Security-Policy"] == DOCUMENT_POLICY
+    # A real server sends headers in Latin-1: the Chinese file name travels encoded (RFC 6266).
+    page.headers["Content-Disposition"].encode("latin-1")
+    assert "filename*=UTF-8''" in page.headers["Content-Disposition"]
     assert "威宁人甲" in text and "衢江人乙" not in text
     sheet = desk.get(f"/partner/events/{fair.id}/reports/sheet.xlsx")
     rows = {row[0]: row[1] for row in openpyxl.load_workbook(io.BytesIO(sheet.data)).active
