@@ -70,6 +70,11 @@ def test_a_scheduled_report_appears_at_its_time_and_every_file_agrees(csrf_app, 
     page.goto("/")
     sign_in(page, bureau_user.username)
     page.goto(f"/bureau/events/{event_id}/edit")
+    expect(page.locator("#report_weekday")).to_be_hidden()  # a daily report has no weekday
+    page.locator("#report_frequency").select_option("weekly")
+    expect(page.locator("#report_weekday")).to_be_visible()
+    page.locator("#report_frequency").select_option("close")
+    expect(page.locator("#report_time")).to_be_hidden()
     page.locator("#report_frequency").select_option("daily")
     page.locator("#report_time").fill(f"{due:%H:%M}")
     shot(page, "schedule")
