@@ -66,8 +66,9 @@ def runner_name():
 
 
 def scope_of(run):
-    """What a run covers, as of its due time: a report made up late still says what was true then."""
-    as_of = min(run.due_at, clock.utcnow())
+    """What a run covers, as of its due time: a report made up late still says what was true then. The final
+    report says what was known when the event was closed (its due time, the event's end, only names it)."""
+    as_of = clock.utcnow() if run.kind == "final" else min(run.due_at, clock.utcnow())
     if run.event is not None:
         return scopes.for_event(run.event, as_of=as_of)
     return scopes.for_dates(run.starts_on, run.ends_on, as_of=as_of)

@@ -130,6 +130,13 @@ def test_a_made_up_run_reports_as_of_its_due_time(db, fair):
     assert services.scope_of(run).as_of == datetime(2023, 1, 28, 10)
 
 
+def test_the_final_report_says_what_was_known_when_the_event_closed(db, fair):
+    event, _ = fair
+    run = ReportRun(event=event, kind="final", due_at=event.ends_at)
+
+    assert services.scope_of(run).as_of > datetime(2026, 1, 1)  # now, not the end of the 2023 fair
+
+
 def test_a_period_covers_the_events_starting_in_it(app, db, fair):
     event, officer = fair
     factories.create_event(name="五月招聘会", starts_at=datetime(2023, 5, 6, 1), ends_at=datetime(2023, 5, 6, 8))
