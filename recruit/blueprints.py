@@ -9,6 +9,7 @@ from recruit.bureau.staff_views import bp as staff_bp
 from recruit.bureau.views import bp as bureau_bp
 from recruit.employers.review_views import bp as employer_review_bp
 from recruit.employers.views import bp as employers_bp
+from recruit.events.public_views import bp as public_events_bp
 from recruit.events.views import bp as events_bp
 from recruit.extensions import login as login_manager
 from recruit.invitations.views import bp as invitations_bp
@@ -27,7 +28,7 @@ logger = logging.getLogger(__name__)
 # Bureau pages, under /bureau and its guard; their endpoints read bureau.<name>.<view>.
 BUREAU_PAGES = (employer_review_bp, posting_review_bp, events_bp, reports_bp, seeker_bureau_bp, staff_bp, audit_bp)
 PAGES = (main_bp, accounts_bp, seekers_bp, partner_bp, partner_reports_bp, employers_bp, postings_bp, applications_bp,
-         invitations_bp, notices_bp, bureau_bp)
+         invitations_bp, notices_bp, public_events_bp, bureau_bp)
 
 # A blueprint takes its children before it is first registered, once per process (an app factory may run
 # several times, as the tests do).

@@ -12,13 +12,14 @@ logger = logging.getLogger(__name__)
 MAX_PAGE = 100_000
 
 
-def requested_page():
-    """The page `?page=` asks for: a bad or negative value is page 1, a huge one is capped."""
-    page = request.args.get("page", 1, type=int)
+def requested_page(arg="page"):
+    """The page `?page=` (or another argument, for a second list on the page) asks for: a bad or negative value
+    is page 1, a huge one is capped."""
+    page = request.args.get(arg, 1, type=int)
     return min(max(page, 1), MAX_PAGE)
 
 
-def paginate(query, per_page=None):
-    """One page of a select, the page number taken safely from the request."""
-    return db.paginate(query, page=requested_page(), per_page=per_page or current_app.config["PAGE_SIZE"],
-                       error_out=False)
+def paginate(query, per_page=None, arg="page", page=None):
+    """One page of a select, the page number given or taken safely from the request."""
+    return db.paginate(query, page=page or requested_page(arg),
+                       per_page=per_page or current_app.config["PAGE_SIZE"], error_out=False)

@@ -5,6 +5,7 @@ from datetime import time
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import contains_eager
 from sqlalchemy.orm import joinedload
 
 from recruit.applications.figures import applications_at
@@ -54,6 +55,14 @@ errors.register({
         "%(name)s cannot be removed: seekers applied for its postings at this event, and those applications "
         "belong to the event's figures. Close its postings instead."),
 }, status=409)
+
+
+@dataclass
+class Exhibitor:
+    """An employer in an event's hall: its participation (with the booth) and its open postings there."""
+
+    participation: Participation
+    postings: list
 
 
 @dataclass
@@ -208,11 +217,39 @@ def update_event(event, data, by_user):
     return event
 
 
-def participations_at(event):
-    """The employers taking part in an event, by booth, each with its employer."""
-    query = (sa.select(Participation).where(Participation.event_id == event.id)
-             .options(joinedload(Participation.employer)).order_by(Participation.booth, Participation.id))
-    return db.session.scalars(query).all()
+def participations_page(event):
+    """The employers taking part in an event, by booth (a select to paginate)."""
+    return (sa.select(Participation).where(Participation.event_id == event.id)
+            .options(joinedload(Participation.employer)).order_by(Participation.booth, Participation.id))
+
+
+def position_of(participation):
+    """How many participations of its event come before this one on the paged list (same order)."""
+    before = sa.or_(Participation.booth < participation.booth,
+                    sa.and_(Participation.booth == participation.booth, Participation.id < participation.id))
+    return db.session.scalar(sa.select(sa.func.count()).where(Participation.event_id == participation.event_id,
+                                                              before))
+
+
+def exhibitors(event):
+    """The approved employers at a public event, by booth (those without one last), each with its open postings
+    at the event: two queries, however many employers take part."""
+    query = (sa.select(Participation).join(Participation.employer)
+             .where(Participation.event_id == event.id, Participation.approved, Employer.status == "approved")
+             .options(contains_eager(Participation.employer))
+             .order_by(sa.case((Participation.booth == "", 1), else_=0), Participation.booth, Employer.name,
+                       Participation.id))
+    participations = db.session.scalars(query).all()
+    at_event = sa.select(posting_events.c.posting_id).where(posting_events.c.event_id == event.id)
+    taking_part = sa.select(Participation.employer_id).where(Participation.event_id == event.id,
+                                                             Participation.approved)
+    postings = db.session.scalars(
+        sa.select(Posting).where(Posting.id.in_(at_event), Posting.employer_id.in_(taking_part),
+                                 Posting.status == "open").order_by(Posting.title, Posting.id))
+    by_employer = {}
+    for posting in postings:
+        by_employer.setdefault(posting.employer_id, []).append(posting)
+    return [Exhibitor(p, by_employer.get(p.employer_id, [])) for p in participations]
 
 
 def candidates(event):

@@ -2,6 +2,7 @@
 import logging
 
 from flask import Blueprint
+from flask import current_app
 from flask import flash
 from flask import redirect
 from flask import render_template
@@ -65,11 +66,30 @@ def edit(event_id):
     return render_template("events/form.html", form=form, event=event)
 
 
+# The page's second list (the postings take `?page=`): the employers taking part, a page at a time.
+PARTICIPATIONS_ARG = "employers"
+
+
+def page_of(participation):
+    """The page of the event's employers that shows this participation."""
+    return services.position_of(participation) // current_app.config["PAGE_SIZE"] + 1
+
+
+def back_to(participation):
+    """The event page at the participation's row, after a change to it."""
+    page = page_of(participation)
+    return redirect(url_for(".detail", event_id=participation.event_id, _anchor=f"participation-{participation.id}",
+                            **({PARTICIPATIONS_ARG: page} if page > 1 else {})))
+
+
 def detail_page(event, add_form=None, booth_form=None):
     add_form = add_form or ParticipationForm(event=event, employers=services.candidates(event))
+    # A refused booth is shown next to its field: on the page holding that participation.
+    page = page_of(booth_form.participation) if booth_form else None
+    participations = paginate(services.participations_page(event), arg=PARTICIPATIONS_ARG, page=page)
     return render_template("events/detail.html", event=event, figures=services.figures_for([event])[event.id],
-                           participations=services.participations_at(event), postings=paginate(at_event(event)),
-                           add_form=add_form, booth_form=booth_form,
+                           participations=participations, participations_arg=PARTICIPATIONS_ARG,
+                           postings=paginate(at_event(event)), add_form=add_form, booth_form=booth_form,
                            schedule=services.schedule_text(event.report_cron))
 
 
@@ -99,7 +119,7 @@ def participation_booth(participation_id):
     services.set_booth(participation, form.booth.data, acting_user())
     db.session.commit()
     flash(_("The booth of %(name)s is saved.", name=participation.employer.name), "success")
-    return redirect(url_for(".detail", event_id=participation.event_id))
+    return back_to(participation)
 
 
 @bp.route("/participations/<int:participation_id>/approve", methods=["POST"])
@@ -108,7 +128,7 @@ def participation_approve(participation_id):
     services.approve_participation(participation, acting_user())
     db.session.commit()
     flash(_("%(name)s is approved for the event.", name=participation.employer.name), "success")
-    return redirect(url_for(".detail", event_id=participation.event_id))
+    return back_to(participation)
 
 
 @bp.route("/participations/<int:participation_id>/remove", methods=["POST"])

@@ -36,6 +36,7 @@ class PeriodForm(Form):
 
 
 class RunFilterForm(FilterForm):
-    kind = SelectField(_l("Trigger"), default="", choices=[ALL, *RUN_KINDS.choices()], invalid_choice_message=NOT_LISTED)
+    kind = SelectField(_l("Trigger"), default="", choices=[ALL, *RUN_KINDS.choices()],
+                       invalid_choice_message=NOT_LISTED)
     status = SelectField(_l("Outcome"), default="", choices=[ALL, *RUN_STATUSES.choices()],
                          invalid_choice_message=NOT_LISTED)

@@ -1,4 +1,5 @@
 """Seeker pages: registration, the own page (gate QR code, recommendations, invitations), profile edit."""
+import io
 import logging
 
 import segno
@@ -8,6 +9,7 @@ from flask import flash
 from flask import redirect
 from flask import render_template
 from flask import request
+from flask import send_file
 from flask import session
 from flask import url_for
 from flask_babel import gettext as _
@@ -30,6 +32,15 @@ from recruit.seekers.forms import RegistrationForm
 logger = logging.getLogger(__name__)
 
 bp = Blueprint("seekers", __name__)
+
+# The gate code's files: a PNG to keep on the phone, an SVG that prints sharp at any size. The SVG has no style
+# attribute (the content security policy allows none) and a size in millimetres with a viewBox, so that it
+# scales when the printable page shows it larger.
+QR_FILES = {
+    "png": ("image/png", {"kind": "png", "scale": 10, "border": 4}),
+    "svg": ("image/svg+xml", {"kind": "svg", "scale": 1.5, "unit": "mm", "border": 4, "xmldecl": False,
+                              "svgns": True, "nl": False}),
+}
 
 
 @bp.route("/seekers/register", methods=["GET", "POST"])
@@ -62,17 +73,50 @@ def own_seeker():
     return seeker
 
 
+def gate_code(seeker):
+    """The QR code shown at the gate: the signed token only, never the ID number or the mobile."""
+    return segno.make(services.checkin_token(seeker), error="m")
+
+
 @bp.route("/me")
 @role_required("seeker")
 def profile():
     seeker = own_seeker()
-    qr = segno.make(services.checkin_token(seeker), error="m")
-    svg = Markup(qr.svg_inline(scale=6, border=2, title=_("Check-in code"), svgclass="checkin-qr"))
+    svg = Markup(gate_code(seeker).svg_inline(scale=6, border=2, title=_("Check-in code"), svgclass="checkin-qr"))
     invitations = invitation_services.invitations_of(seeker)
     waiting = [invitation.posting_id for invitation in invitations if invitation.status == "pending"]
     return render_template("seekers/profile.html", seeker=seeker, info=describe(seeker), qr_svg=svg,
                            recommendations=matching.recommendations_for(seeker, exclude=waiting),
                            invitations=invitations)
+
+
+@bp.route("/me/qr")
+@role_required("seeker")
+def qr():
+    """The gate code to print, large, with the name and masked ID number the gate staff compare."""
+    return render_template("seekers/qr.html", seeker=own_seeker())
+
+
+@bp.route("/me/qr.svg")
+@role_required("seeker")
+def qr_svg():
+    return _qr_file(own_seeker(), "svg")
+
+
+@bp.route("/me/qr.png")
+@role_required("seeker")
+def qr_png():
+    return _qr_file(own_seeker(), "png")
+
+
+def _qr_file(seeker, kind):
+    mimetype, options = QR_FILES[kind]
+    out = io.BytesIO()
+    gate_code(seeker).save(out, **options)
+    out.seek(0)
+    # send_file writes a Chinese name in RFC 6266 form (filename*=UTF-8''…) beside an ASCII fallback.
+    return send_file(out, mimetype=mimetype, as_attachment=True, download_name=f"{_('Check-in code')}.{kind}",
+                     max_age=0)
 
 
 @bp.route("/me/edit", methods=["GET", "POST"])

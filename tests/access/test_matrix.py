@@ -39,6 +39,7 @@ def guest(allowed):
 
 
 PUBLIC = {"": {"GET": everyone(200)}}
+PUBLIC_EVENT = {"event_id=event": {"GET": everyone(200)}, "event_id=draft_event": {"GET": everyone(404)}}
 GUEST_FORM = {"": {"GET": guest(200), "POST": guest(OK)}}
 SEEKER_PAGE = {"": {"GET": only(*SEEKERS)}}
 EMPLOYER_PAGE = {"": {"GET": only(*EMPLOYERS)}}
@@ -57,6 +58,10 @@ EXPECTED = {
     "main.set_language": {"code=en": {"GET": everyone(302)}},
     "main.register": PUBLIC,
     "main.privacy": PUBLIC,
+    # An event's public pages, its booklet and poster: a draft event is not found, whoever asks.
+    "public_events.detail": PUBLIC_EVENT,
+    "public_events.booklet": PUBLIC_EVENT,
+    "public_events.poster": PUBLIC_EVENT,
     "main.region_search": PUBLIC,
     "accounts.login": GUEST_FORM,
     "accounts.logout": {"": {"POST": only(*SIGNED_IN, allowed=302)}},
@@ -64,6 +69,9 @@ EXPECTED = {
     "accounts.change_password": {"": {"GET": only(*SIGNED_IN), "POST": only(*SIGNED_IN, allowed=OK)}},
     "seekers.register": GUEST_FORM,
     "seekers.profile": SEEKER_PAGE,
+    "seekers.qr": SEEKER_PAGE,
+    "seekers.qr_svg": SEEKER_PAGE,
+    "seekers.qr_png": SEEKER_PAGE,
     "seekers.edit": {"": {"GET": only(*SEEKERS), "POST": only(*SEEKERS, allowed=OK)}},
     "applications.mine": SEEKER_PAGE,
     "notices.index": {"": {"GET": only(*SIGNED_IN)}},

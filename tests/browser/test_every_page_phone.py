@@ -133,8 +133,10 @@ def layout_problems(layout):
     return problems
 
 
-# Answers that are files, not pages: spreadsheets, archives, and printable A4 reports in the bureau's language.
-FILES = frozenset({"bureau.reports.download", "partner_reports.partner_download"})
+# Answers that are files, not pages: spreadsheets, archives, and printable A4 reports in the bureau's language;
+# a seeker's gate code as an image.
+FILES = frozenset({"bureau.reports.download", "partner_reports.partner_download",
+                   "seekers.qr_svg", "seekers.qr_png"})
 
 
 def pages_by_identity(app, objects):
