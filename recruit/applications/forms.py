@@ -5,11 +5,14 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField
 from wtforms import HiddenField
 from wtforms import SelectField
+from wtforms import StringField
 from wtforms import TextAreaField
 from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired
 from wtforms.validators import Optional
 from wtforms.validators import Regexp
 
+from recruit.applications import services
 from recruit.applications.models import STATUSES
 from recruit.core.forms import FilterForm
 from recruit.core.forms import Form
@@ -46,3 +49,30 @@ class ApplicantFilterForm(FilterForm):
 
     status = SelectField(_l("Status"), invalid_choice_message=_l("Choose one from the list."),
                          choices=[SelectChoice("", _l("All statuses")), *STATUSES.choices()])
+
+
+class BoothForm(Form):
+    """Record an intent at the booth: the seeker by mobile or scanned gate code, and the posting at its event."""
+
+    seeker = StringField(_l("Mobile number or scanned gate code"), filters=[strip],
+                         validators=[DataRequired(_l("Type the seeker's mobile number or scan their gate code."))],
+                         render_kw={"autocomplete": "off", "autofocus": True, "inputmode": "text",
+                                    "enterkeyhint": "done"})
+    choice = SelectField(_l("Posting"), invalid_choice_message=_l("Choose one from the list."))
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        # (event, posting) by the option's value, so that only the company's own open postings can be sent.
+        self.pairs = {f"{event.id}-{posting.id}": (event, posting) for event, posting in choices}
+        self.choice.choices = [(value, f"{posting.title} · {event.name}")
+                               for value, (event, posting) in self.pairs.items()]
+        self.found = None
+
+    def check(self):
+        pair = self.pairs.get(self.choice.data)
+        if self.seeker.data and not self.seeker.errors and pair is not None:
+            self.found = services.booth_seeker(self.seeker.data, pair[0])
+
+    @property
+    def chosen(self):
+        return self.pairs[self.choice.data]

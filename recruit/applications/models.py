@@ -39,7 +39,9 @@ INTENT_OR_BEYOND = ("intent", "signed", "onboarded", "retained")
 SIGNED_OR_BEYOND = ("signed", "onboarded", "retained")
 # Why the system closed an application: kept in the history as this text, shown translated.
 OBSOLETE_NOTE = "the seeker signed with another employer"
-CHANGE_NOTES = Codes("change_note", Code(OBSOLETE_NOTE, _l("The seeker signed with another employer.")))
+BOOTH_NOTE = "intent recorded at the booth"
+CHANGE_NOTES = Codes("change_note", Code(OBSOLETE_NOTE, _l("The seeker signed with another employer.")),
+                     Code(BOOTH_NOTE, _l("Intent recorded at the employer's booth.")))
 
 
 class Application(TimestampMixin, db.Model):

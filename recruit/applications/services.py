@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
+from recruit.applications.models import BOOTH_NOTE
 from recruit.applications.models import CLOSED
 from recruit.applications.models import INTENT_OR_BEYOND
 from recruit.applications.models import OBSOLETE_NOTE
@@ -18,19 +19,25 @@ from recruit.applications.models import STATUSES
 from recruit.applications.models import Application
 from recruit.applications.models import ApplicationChange
 from recruit.audit.services import record
+from recruit.checkin.models import Checkin
 from recruit.core import checks
 from recruit.core.access import can_manage_application
+from recruit.core.access import can_manage_posting
 from recruit.core.clock import local_today
 from recruit.core.clock import utcnow
 from recruit.core.display import education_name
 from recruit.domain import eligibility
 from recruit.domain import errors
+from recruit.domain import mobile
 from recruit.domain.errors import RuleError
 from recruit.employers.models import Employer
+from recruit.events.models import Event
+from recruit.events.models import Participation
 from recruit.extensions import db
 from recruit.notices.services import notify
 from recruit.postings.models import Posting
 from recruit.seekers.models import Seeker
+from recruit.seekers.services import read_checkin_token
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +53,19 @@ errors.register({
     "transition": _l("This application cannot move from “%(from_status)s” to “%(to_status)s”."),
 })
 errors.register({"not_yours": _l("You may not change this application.")}, status=403)
+errors.register({"booth_not_yours": _l("You may record intents only for your own company's postings.")},
+                status=403)
+errors.register({
+    "booth_event_not_ongoing": _l("This event is not under way: intents are recorded at a published event."),
+    "booth_intent_already": _l("This seeker's application for this posting is already at “%(status)s”."),
+    "booth_seeker_unknown": _l("No seeker checked in at this event has this mobile number or gate code: scan "
+                               "the code on their phone."),
+    "booth_seeker_several": _l("Several seekers have this mobile number: scan their gate code instead."),
+    "booth_code_forged": _l("This gate code is not valid. Scan the code on the seeker's page again, or type "
+                            "their mobile number."),
+    "booth_closed": _l("This seeker's application for this posting is closed (“%(status)s”): it cannot be "
+                       "taken up again at the booth."),
+}, status=409)
 errors.register({
     "already_applied": _l("You have already applied for this posting."),
     "stale": _l("Someone changed this application meanwhile. Please check its status and try again."),
@@ -80,6 +100,85 @@ def apply(seeker, posting, event=None, by_user=None, today=None):
     _tell_staff(posting, "application_received", application, seeker=seeker.name, posting=posting.title)
     record("application_created", target=application, user=by_user, posting_id=posting.id,
            seeker_id=seeker.id)
+    return application
+
+
+def record_booth_intent(seeker, posting, event, by_user, today=None):
+    """Staff at their booth record a preliminary intent in one step, whether or not the seeker applied online.
+
+    The seeker must qualify as for applying. A new application starts at `intent`; one at applied or
+    interviewed moves there; one at intent or beyond, or closed, is refused. The history notes the booth.
+    """
+    if not can_manage_posting(by_user, posting):
+        raise RuleError("booth_not_yours", "posting")
+    if event.status != "published":
+        raise RuleError("booth_event_not_ongoing", "posting")
+    _event_for(posting, event)
+    existing = db.session.scalar(sa.select(Application).where(
+        Application.seeker_id == seeker.id, Application.posting_id == posting.id))
+    if existing is not None:
+        return _booth_move(existing, event, by_user, today)
+    _check_can_apply(seeker, posting, today or local_today())
+    try:
+        with db.session.begin_nested():
+            application = Application(seeker=seeker, posting=posting, event=event, status="intent",
+                                      intent_at=utcnow())
+            # One honest step: the seeker never applied, the intent is where the application starts.
+            _log_change(application, None, "intent", by_user, BOOTH_NOTE)
+            db.session.add(application)
+    except IntegrityError:
+        raise RuleError("stale") from None  # someone recorded it (or the seeker applied) meanwhile
+    _tell_seeker(application)
+    record("application_created", target=application, user=by_user, posting_id=posting.id,
+           seeker_id=seeker.id, to_status="intent", note=BOOTH_NOTE)
+    return application
+
+
+def booth_seeker(text, event):
+    """The seeker a booth finds by the token of their gate QR code, or by mobile number among the seekers
+    checked in at the event: a company cannot reach any seeker whose number it happens to know."""
+    number = mobile.normalize(text or "")
+    if number.isdigit():
+        came = sa.select(Checkin.seeker_id).where(Checkin.event_id == event.id)
+        found = db.session.scalars(sa.select(Seeker).where(Seeker.mobile == number, Seeker.id.in_(came))
+                                   .limit(2)).all()
+        if len(found) > 1:
+            raise RuleError("booth_seeker_several", "seeker")
+    else:
+        seeker_id = read_checkin_token((text or "").strip())
+        if seeker_id is None:
+            raise RuleError("booth_code_forged", "seeker")
+        found = [seeker] if (seeker := db.session.get(Seeker, seeker_id)) else []
+    if not found:
+        raise RuleError("booth_seeker_unknown", "seeker")
+    return found[0]
+
+
+def booth_choices(employer):
+    """The company's open postings at the published events it takes part in: (event, posting) pairs."""
+    query = (sa.select(Event, Posting)
+             .join(Participation, sa.and_(Participation.event_id == Event.id,
+                                          Participation.employer_id == employer.id))
+             .join(Event.postings)
+             .where(Event.status == "published", Posting.employer_id == employer.id, Posting.status == "open")
+             .order_by(Event.starts_at, Event.id, Posting.title, Posting.id))
+    return db.session.execute(query).all()
+
+
+def _booth_move(application, event, by_user, today):
+    from_status = application.status
+    if from_status in INTENT_OR_BEYOND:
+        raise RuleError("booth_intent_already", status=_status(from_status))
+    if from_status in CLOSED:
+        raise RuleError("booth_closed", status=_status(from_status))
+    _check_can_apply(application.seeker, application.posting, today or local_today(), existing=application)
+    _set_status(application, from_status, "intent")
+    if application.event_id is None:
+        application.event = event  # the event's intent figure counts it
+    _log_change(application, from_status, "intent", by_user, BOOTH_NOTE)
+    _tell_seeker(application)
+    record("application_status", target=application, user=by_user, from_status=from_status,
+           to_status="intent", note=BOOTH_NOTE)
     return application
 
 

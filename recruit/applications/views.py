@@ -14,6 +14,7 @@ from flask_login import current_user
 from recruit.applications import services
 from recruit.applications.forms import ApplicantFilterForm
 from recruit.applications.forms import ApplyForm
+from recruit.applications.forms import BoothForm
 from recruit.applications.forms import MoveForm
 from recruit.applications.forms import WithdrawForm
 from recruit.applications.models import STATUSES
@@ -180,3 +181,29 @@ def move(application_id):
     status = STATUSES.label(application.status)
     flash(_("The application is now: %(status)s.", status=status), "success")
     return redirect(url_for(".detail", application_id=application.id))
+
+
+@bp.route("/employer/booth", methods=["GET", "POST"])
+@role_required("employer")
+def booth():
+    """The booth's phone page: one scan (or a mobile number) and a posting record a preliminary intent."""
+    employer = current_user.employer
+    if employer is None:
+        abort(404)
+    choices = services.booth_choices(employer)
+    form = BoothForm(choices=choices)
+    recorded = None
+    if form.validate_on_submit():
+        event, posting = form.chosen
+        try:
+            recorded = services.record_booth_intent(form.found, posting, event, acting_user())
+        except RuleError as error:
+            db.session.rollback()
+            form.show(error)
+        else:
+            db.session.commit()
+            # Ready for the next seeker, at the same posting.
+            form = BoothForm(formdata=None, choices=choices, data={"choice": form.choice.data})
+    status = 400 if form.errors else 200
+    return render_template("applications/booth.html", form=form, recorded=recorded,
+                           has_choices=bool(choices)), status

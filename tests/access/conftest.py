@@ -9,6 +9,7 @@ from recruit.extensions import limiter
 from recruit.invitations import services as invitation_services
 from recruit.seekers.identity import reveal_id_number
 from recruit.seekers.services import PRIVACY_VERSION
+from recruit.seekers.services import checkin_token
 from tests import factories
 from tests.helpers import sign_in
 
@@ -80,7 +81,8 @@ def world(db):
     usernames = {"seeker": seeker_one.user.username, "other_seeker": seeker_two.user.username,
                  "employer": one.staff.username, "other_employer": two.staff.username,
                  "partner": partner.username, "bureau": bureau.username}
-    world = SimpleNamespace(ids=ids, usernames=usernames, id_number_one=reveal_id_number(seeker_one.seeker))
+    world = SimpleNamespace(ids=ids, usernames=usernames, id_number_one=reveal_id_number(seeker_one.seeker),
+                            token_two=checkin_token(seeker_two.seeker))
     db.session.close()  # from here on the test holds plain ids: every read goes through a request
     return world
 

@@ -92,6 +92,8 @@ EXPECTED = {
     "applications.withdraw": {"application_id=application_one": {
         "POST": only("seeker", allowed=OK, other_seeker=404)}},
     "applications.for_posting": {"posting_id=open_a": {"GET": OWN_POSTING_PAGE}},
+    # The other employer posts party one's posting: not among its choices, a form error and nothing written.
+    "applications.booth": EMPLOYER_FORM,
     # Only the posting's own staff invite: the bureau sees the candidates but does not invite for an employer.
     "invitations.invite": {"posting_id=open_a,seeker_id=seeker_two": {
         "POST": only("employer", allowed=OK, other_employer=404)}},
@@ -180,6 +182,7 @@ def post_data(endpoint, world):
     """What a POST sends: enough to change something, so a refusal shows the check works, not the form."""
     return {
         "applications.move": {"to_status": "rejected", "note": "Moved by the matrix"},
+        "applications.booth": {"seeker": world.token_two, "choice": f"{world.ids['event']}-{world.ids['open_a']}"},
         "postings.edit": {"title": "Quartz Draft Job changed", "occupation_code": "6-99-01", "headcount": "3",
                           "salary_min": "4000", "salary_max": "6000", "age_min": "18", "age_max": "50",
                           "work_region_code": "330803", "description": "Changed.",
@@ -313,7 +316,7 @@ def test_access_matrix(app, world, clients):
 
 PRIVATE_PAGES = {
     "seeker": ["/me", "/me/edit", "/me/applications", "/notices"],
-    "employer": ["/employer", "/employer/edit", "/employer/postings", "/notices"],
+    "employer": ["/employer", "/employer/edit", "/employer/postings", "/employer/booth", "/notices"],
 }
 PARTY = {"seeker": "one", "employer": "one", "other_seeker": "two", "other_employer": "two"}
 # Postings recommended to a seeker are public ones, whoever posts them: no party's own data.
