@@ -194,11 +194,11 @@ def _store(event, seekers, postings, edges, plain, shown, plan):
     before = congestion.load_report(plain[1], postings.capacity)
     after = congestion.load_report(shown[1], postings.capacity)
     good = edges.score >= GOOD_MATCH
+    hard = _without_good_match(postings, edges.posting[good])
     placed = plan.choice >= 0
     run = MatchRun(event=event, day=event_day(event), seekers=len(seekers), postings=len(postings), pairs=len(edges),
                    good_matches=len(np.unique(edges.seeker[good])),
-                   hard_to_fill=len(postings) - len(np.unique(edges.posting[good])),
-                   hard_to_fill_ids=_without_good_match(postings, edges.posting[good]),
+                   hard_to_fill=len(hard), hard_to_fill_ids=hard,
                    placed=int(placed.sum()), total_score=float(plan.total), method=plan.method, seconds=0.0,
                    gini_before=before["gini"], gini_after=after["gini"], never_before=before["never_share"],
                    never_after=after["never_share"])

@@ -1,7 +1,6 @@
 """`recruit report --event ID --format xlsx|csv|html [--kind summary|sheet] --out PATH`: one report, on the spot."""
 import logging
 import os
-import uuid
 from pathlib import Path
 
 import click
@@ -30,22 +29,7 @@ def report_command(event_id, fmt, kind, out):
         raise click.ClickException(f"No event has id {event_id}; `recruit events` lists them.")
     rendered, name = services.document_for(event, kind, fmt)
     target = Path(out) / name if out.endswith(("/", os.sep)) or Path(out).is_dir() else Path(out)
-    _write_atomically(target, rendered.data)
+    services.write_atomically(target, rendered.data)
     record("report_exported", target=event, kind=kind, format=fmt)
     db.session.commit()
     click.echo(f"Wrote {target} ({len(rendered.data):,} bytes, {rendered.extension})")
-
-
-def _write_atomically(target, data):
-    """A temporary file next to the target, renamed over it: a reader never sees half a report."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
-    try:
-        with open(temporary, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise

@@ -108,18 +108,27 @@ def _file_name(run, kind, as_of, extension):
 
 
 def _store(rendered, run, kind, fmt, trigger, as_of):
-    """Write atomically (temporary name, flush to disk, rename) and describe the file in a Report row."""
+    """Write the file atomically and describe it in a Report row."""
     name = _file_name(run, kind, as_of, rendered.extension)
-    folder = reports_dir()
-    temporary = folder / f".{name}.partial"
-    with open(temporary, "wb") as handle:
-        handle.write(rendered.data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, folder / name)
+    write_atomically(reports_dir() / name, rendered.data)
     return Report(event_id=run.event_id, run=run, kind=kind, trigger=trigger, format=fmt, as_of=as_of,
                   filename=name, size=len(rendered.data), sha256=hashlib.sha256(rendered.data).hexdigest(),
                   created_by_id=run.created_by_id)
+
+
+def write_atomically(target, data):
+    """A temporary file next to the target, flushed to disk and renamed over it: nobody sees half a report."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        with open(temporary, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def generate_now(event, by_user):
