@@ -85,7 +85,7 @@ def generate(run):
     trigger = "manual" if run.kind == "manual" else "scheduled"
     made = []
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
-        documents = {kind: BUILDERS[kind](scope) for kind in {kind for kind, _ in OUTPUTS}}
+        documents = summary.documents(scope)
         for kind, fmt in OUTPUTS:
             rendered = formats.render(documents[kind], fmt)
             made.append(_store(rendered, run, kind, fmt, trigger, scope.as_of))

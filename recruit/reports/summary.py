@@ -304,7 +304,18 @@ def organiser(event):
 def summary(scope):
     """The match summary of a scope: every section of DESIGN §3."""
     figures = Figures(scope)
-    overview, _ = overview_section(figures)
+    return _summary(scope, figures, overview_section(figures)[0])
+
+
+def documents(scope):
+    """The summary and the sheet of a scope, as a run writes them: the sheet files the summary's own overview,
+    counted once."""
+    figures = Figures(scope)
+    overview, values = overview_section(figures)
+    return {"summary": _summary(scope, figures, overview), "sheet": _sheet(scope, values)}
+
+
+def _summary(scope, figures, overview):
     sections = [overview, employer_section(figures), occupation_section(figures), *origin_sections(figures),
                 industry_section(figures), *matching_section.sections(scope), intent_section(figures)]
     chart = Chart(_l("Demand and supply by occupation"), "occupations", "occupation", ("demand", "supply"))
@@ -324,7 +335,10 @@ SHEET_ROWS = (
 
 def sheet(scope):
     """The one-page post-fair statistics sheet (招聘会统计表) a county bureau files upward."""
-    values = Figures(scope).overview()
+    return _sheet(scope, Figures(scope).overview())
+
+
+def _sheet(scope, values):
     rows = [(label, values[key], unit) for key, label, unit in SHEET_ROWS]
     section = Section("sheet", _l("Job fair statistics"),
                       [Column("item", _l("Item"), 30), Column("value", _l("Figure"), 14),
