@@ -4,6 +4,7 @@ from flask import Flask
 from recruit import blueprints
 from recruit import cli
 from recruit import extensions
+from recruit import api
 from recruit import models  # noqa: F401  (every model known to SQLAlchemy before the first query)
 from recruit.config import load
 from recruit.config import resource_dir
@@ -18,5 +19,6 @@ def create_app(config=None):
     extensions.init_app(app)
     web.init_app(app)
     blueprints.register(app)
+    api.init_app(app)
     cli.register(app)
     return app

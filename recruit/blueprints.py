@@ -7,6 +7,9 @@ from recruit.applications.views import bp as applications_bp
 from recruit.bureau.audit_views import bp as audit_bp
 from recruit.bureau.staff_views import bp as staff_bp
 from recruit.bureau.views import bp as bureau_bp
+from recruit.checkin.views import bp as checkin_bp
+from recruit.dashboard.views import bp as dashboard_bp
+from recruit.dashboard.views import screen_bp
 from recruit.employers.review_views import bp as employer_review_bp
 from recruit.employers.views import bp as employers_bp
 from recruit.events.public_views import bp as public_events_bp
@@ -26,9 +29,10 @@ from recruit.seekers.views import bp as seekers_bp
 logger = logging.getLogger(__name__)
 
 # Bureau pages, under /bureau and its guard; their endpoints read bureau.<name>.<view>.
-BUREAU_PAGES = (employer_review_bp, posting_review_bp, events_bp, reports_bp, seeker_bureau_bp, staff_bp, audit_bp)
+BUREAU_PAGES = (employer_review_bp, posting_review_bp, events_bp, reports_bp, seeker_bureau_bp, staff_bp, audit_bp,
+                checkin_bp, dashboard_bp)
 PAGES = (main_bp, accounts_bp, seekers_bp, partner_bp, partner_reports_bp, employers_bp, postings_bp, applications_bp,
-         invitations_bp, notices_bp, public_events_bp, bureau_bp)
+         invitations_bp, notices_bp, public_events_bp, screen_bp, bureau_bp)
 
 # A blueprint takes its children before it is first registered, once per process (an app factory may run
 # several times, as the tests do).

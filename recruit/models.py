@@ -5,8 +5,10 @@ from recruit.applications.models import Application
 from recruit.applications.models import ApplicationChange
 from recruit.audit.models import AuditEvent
 from recruit.checkin.models import Checkin
+from recruit.checkin.models import VisitorCount
 from recruit.core.models import Setting
 from recruit.core.throttle import ThrottleHit
+from recruit.dashboard.models import ScreenLink
 from recruit.employers.models import Employer
 from recruit.events.models import Event
 from recruit.events.models import Participation
@@ -23,6 +25,6 @@ from recruit.seekers.models import Seeker
 
 __all__ = [
     "Application", "ApplicationChange", "AuditEvent", "Checkin", "Employer", "Event", "Invitation", "Match",
-    "MatchRun", "Notice", "Participation", "Posting", "Report", "ReportRun", "SchedulerLease", "Seeker", "Setting",
-    "ThrottleHit", "User", "UserRegion", "posting_events",
+    "MatchRun", "Notice", "Participation", "Posting", "Report", "ReportRun", "SchedulerLease", "ScreenLink", "Seeker",
+    "Setting", "ThrottleHit", "User", "UserRegion", "VisitorCount", "posting_events",
 ]

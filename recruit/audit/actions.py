@@ -50,6 +50,9 @@ ACTIONS = Codes(
     Code("report_generated", _l("Report generated")),
     Code("report_downloaded", _l("Report downloaded")),
     Code("report_exported", _l("Report exported for a partner region")),
+    Code("screen_link_issued", _l("Screen link issued")),
+    Code("screen_link_revoked", _l("Screen link revoked")),
+    Code("screen_opened", _l("Dashboard opened by a screen link")),
 )
 TARGETS = Codes(
     "audit_target",
@@ -62,4 +65,5 @@ TARGETS = Codes(
     Code("Invitation", _l("Invitation")),
     Code("Report", _l("Report")),
     Code("ReportRun", _l("Report run")),
+    Code("ScreenLink", _l("Screen link")),
 )

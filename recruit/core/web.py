@@ -70,10 +70,37 @@ def refuse_nul_bytes():
         abort(400)
 
 
+# What an API client's user reads for an HTTP error, in their language (werkzeug's descriptions are English).
+HTTP_MESSAGES = {
+    400: _l("The request could not be understood."),
+    401: _l("Please sign in first."),
+    403: _l("You are not allowed to do this."),
+    404: _l("This does not exist."),
+    405: _l("This method is not allowed here."),
+    413: _l("The request is too large."),
+    415: _l("Send the body as JSON."),
+    422: errors.SEVERAL,
+    429: _l("Too many attempts. Please wait a minute and try again."),
+}
+
+
+def _field_messages(error):
+    """A body that failed its schema (webargs puts {location: {field: [messages]}} on the error)."""
+    messages = (getattr(error, "data", None) or {}).get("messages") or {}
+    fields = {}
+    for found in messages.values():
+        for name, texts in found.items():
+            texts = texts if isinstance(texts, list) else [texts]
+            fields[name] = [str(text) for text in texts]
+    return fields
+
+
 def handle_http_error(error):
     if errors.wants_json():
-        code = error.name.lower().replace(" ", "_")
-        return jsonify(errors.json_body(code, error.description)), error.code
+        fields = _field_messages(error)
+        code = "invalid" if fields else error.name.lower().replace(" ", "_")
+        message = HTTP_MESSAGES.get(error.code, error.description)
+        return jsonify(errors.json_body(code, message, fields)), error.code
     return render_template("errors/error.html", status=error.code), error.code
 
 

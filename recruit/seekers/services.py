@@ -154,14 +154,15 @@ def _profile(values, problems, home_region, signs_in, user=None):
 
 
 def check_registration(values, id_number, *, password=None, consent=False, allowed_regions=None,
-                       today=None):
+                       for_staff=False, today=None):
     """Every problem of a registration at once; returns the ID number's details and the profile as stored.
 
-    Partner staff pass the regions they serve (the hometown must lie in them) and no password.
+    Staff register seekers without a password (`for_staff`); partner staff pass the regions they serve (the
+    hometown must lie in them).
     """
     today = today or local_today()
     problems = Problems()
-    by_staff = allowed_regions is not None
+    by_staff = for_staff or allowed_regions is not None
     info = problems.check("id_number", check_id_number, id_number, today, by_staff)
     home_region = idcard.home_region_code(info.region_code) if info else None
     clean = _profile(values, problems, home_region, signs_in=password is not None)
@@ -179,11 +180,12 @@ def register_seeker(values, id_number, *, password=None, consent=False, register
                     allowed_regions=None, today=None):
     """Register a seeker; with a password they get a seeker account signed in by mobile or ID number.
 
-    Partner staff pass `registered_by` and their `allowed_regions` and no password: such a seeker has no
-    account. Raises a RuleError with every problem; nothing is written then.
+    Staff pass `registered_by` and no password (partner staff also their `allowed_regions`): such a seeker
+    has no account. Raises a RuleError with every problem; nothing is written then.
     """
     info, clean = check_registration(values, id_number, password=password, consent=consent,
-                                     allowed_regions=allowed_regions, today=today)
+                                     allowed_regions=allowed_regions, for_staff=registered_by is not None,
+                                     today=today)
     seeker = Seeker(**clean, consent_at=utcnow(), consent_version=PRIVACY_VERSION,
                     registered_by_id=registered_by.id if registered_by is not None else None)
     set_id_number(seeker, info.number, today=today)
@@ -192,7 +194,7 @@ def register_seeker(values, id_number, *, password=None, consent=False, register
         seeker.user.set_password(password)
     _insert(seeker, info.number, registered_by is not None)
     record("seeker_registered", target=seeker, user=registered_by or seeker.user,
-           by="partner" if registered_by else "self")
+           by=registered_by.role if registered_by else "self")
     return seeker
 
 

@@ -50,6 +50,8 @@ OWN_POSTING_CHANGE = only("employer", "bureau", allowed=OK, other_employer=404)
 BUREAU_PAGE = {"GET": only("bureau")}
 BUREAU_CHANGE = {"POST": only("bureau", allowed=OK)}
 BUREAU_FORM = {"GET": only("bureau"), "POST": only("bureau", allowed=OK)}
+# The JSON API answers for itself: 401 rather than a redirect to the sign-in page.
+API_BUREAU_CHANGE = {"event_id=event": {"POST": only("bureau", allowed=OK, anonymous=401)}}
 
 # endpoint -> {URL arguments -> {method -> {identity -> expected}}}; the arguments are comma-separated
 # "name=value" pairs, a value naming an object of the world (`world.ids`) or standing for itself.
@@ -133,6 +135,10 @@ EXPECTED = {
     "bureau.employers.approve": {"employer_id=employer_waiting": BUREAU_CHANGE},
     "bureau.employers.reject": {"employer_id=employer_waiting": BUREAU_CHANGE},
     "bureau.employers.suspend": {"employer_id=employer_a": BUREAU_CHANGE},
+    "api-docs.openapi_json": PUBLIC,
+    "checkins.create_checkin": API_BUREAU_CHANGE,
+    "checkins.create_visitor_count": API_BUREAU_CHANGE,
+    "stats.event_stats": {"event_id=event": {"GET": only("bureau", anonymous=401)}},
     "bureau.events.index": {"": BUREAU_PAGE},
     "bureau.events.detail": {"event_id=event": BUREAU_PAGE},
     "bureau.events.new": {"": BUREAU_FORM},
