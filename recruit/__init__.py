@@ -1,10 +1,10 @@
 """Recruit: job fairs and cross-province recruitment for a county HR and social-security bureau."""
 from flask import Flask
 
+from recruit import api
 from recruit import blueprints
 from recruit import cli
 from recruit import extensions
-from recruit import api
 from recruit import models  # noqa: F401  (every model known to SQLAlchemy before the first query)
 from recruit.config import load
 from recruit.config import resource_dir

@@ -46,17 +46,20 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 def personal():
     """Whether the response may show personal data: any answer to a change (a re-rendered form echoes what was
     typed, ID numbers included), and any answer to a signed-in user but the shared ones."""
-    if request.method not in SAFE_METHODS:
-        return True
+    if request.method not in SAFE_METHODS or request.authorization is not None:
+        return True  # an answer to a token (a screen link) is that token's, as a session's page is its user's
     return request.endpoint not in SHARED_ENDPOINTS and current_user.is_authenticated
 
 
 def protect(response):
     """The after_request of every answer, errors and redirects included; a document keeps its stricter policy."""
     policy = response.headers.get("Content-Security-Policy")
+    referrer = response.headers.get("Referrer-Policy")
     response.headers.update(HEADERS)
     if policy == DOCUMENT_POLICY:
         response.headers["Content-Security-Policy"] = policy
+    if referrer == "no-referrer":  # a page whose address is its key (a screen link) sends no Referer at all
+        response.headers["Referrer-Policy"] = referrer
     if current_app.config["HTTPS"]:
         response.headers["Strict-Transport-Security"] = STRICT_TRANSPORT_SECURITY
     if personal():

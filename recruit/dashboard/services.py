@@ -8,6 +8,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import selectinload
 
 from recruit.applications.figures import people_at
 from recruit.applications.models import INTENT_OR_BEYOND
@@ -19,8 +20,8 @@ from recruit.core import checks
 from recruit.core.clock import utcnow
 from recruit.dashboard.models import ScreenLink
 from recruit.domain import errors
-from recruit.domain.errors import RuleError
 from recruit.domain import regions
+from recruit.domain.errors import RuleError
 from recruit.employers.models import Employer
 from recruit.events import services as event_services
 from recruit.events.models import Participation
@@ -123,14 +124,19 @@ def issue_screen_link(event, name, by_user):
 
 
 def revoke_screen_link(link, by_user):
-    if link.revoked_at is not None:
+    """One UPDATE that only an active link passes: of two staff revoking at once, the second is told."""
+    now = utcnow()
+    done = db.session.execute(sa.update(ScreenLink).where(ScreenLink.id == link.id, ScreenLink.revoked_at.is_(None))
+                              .values(revoked_at=now).execution_options(synchronize_session=False)).rowcount
+    if done != 1:
         raise RuleError("screen_link_revoked")
-    link.revoked_at = utcnow()
+    db.session.expire(link, ["revoked_at"])
     record("screen_link_revoked", target=link, user=by_user)
 
 
 def screen_links(event):
-    query = sa.select(ScreenLink).where(ScreenLink.event_id == event.id).order_by(ScreenLink.id.desc())
+    query = (sa.select(ScreenLink).where(ScreenLink.event_id == event.id).options(selectinload(ScreenLink.created_by))
+             .order_by(ScreenLink.id.desc()))
     return db.session.scalars(query).all()
 
 

@@ -166,7 +166,8 @@ def check_registration(values, id_number, *, password=None, consent=False, allow
     info = problems.check("id_number", check_id_number, id_number, today, by_staff)
     home_region = idcard.home_region_code(info.region_code) if info else None
     clean = _profile(values, problems, home_region, signs_in=password is not None)
-    if by_staff and clean["hometown_code"] and not regions.within_any(clean["hometown_code"], allowed_regions):
+    if allowed_regions is not None and clean["hometown_code"] and not regions.within_any(clean["hometown_code"],
+                                                                                       allowed_regions):
         problems.add("outside_regions", "hometown_code")
     if not by_staff:
         problems.check("password", check_password, password)

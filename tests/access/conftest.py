@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from recruit.applications import services as application_services
+from recruit.dashboard import services as dashboard_services
 from recruit.extensions import limiter
 from recruit.invitations import services as invitation_services
 from recruit.seekers.identity import reveal_id_number
@@ -68,6 +69,9 @@ def world(db):
     bureau = factories.create_user("bureau", username="deskclerk")
     draft_event = factories.create_event(status="draft", name="Draft Fair")
     report = factories.create_report(event)
+    screen_link, screen_token = dashboard_services.issue_screen_link(event, "Hall screen", bureau)
+    revoked_link, revoked_token = dashboard_services.issue_screen_link(event, "Old screen", bureau)
+    dashboard_services.revoke_screen_link(revoked_link, bureau)
     db.session.commit()
     ids = dict(event=event.id, employer_a=one.employer.id, employer_b=two.employer.id,
                employer_waiting=waiting.id, open_a=one.open.id, draft_a=one.draft.id,
@@ -77,7 +81,8 @@ def world(db):
                participation_a=one.participation.id, participation_b=two.participation.id,
                partner_user=partner.id, seeker_user=seeker_one.user.id, seeker_forgetful=forgetful.seeker.id,
                staff_a2=second_hr.id, invitation_one=invitations[0].id, invitation_one_b=invitations[1].id,
-               draft_event=draft_event.id, report=report.id)
+               draft_event=draft_event.id, report=report.id, screen_link=screen_link.id,
+               screen_token=screen_token, revoked_token=revoked_token)
     usernames = {"seeker": seeker_one.user.username, "other_seeker": seeker_two.user.username,
                  "employer": one.staff.username, "other_employer": two.staff.username,
                  "partner": partner.username, "bureau": bureau.username}

@@ -139,6 +139,13 @@ EXPECTED = {
     "checkins.create_checkin": API_BUREAU_CHANGE,
     "checkins.create_visitor_count": API_BUREAU_CHANGE,
     "stats.event_stats": {"event_id=event": {"GET": only("bureau", anonymous=401)}},
+    "screen.show": {"token=screen_token": {"GET": everyone(200)}, "token=revoked_token": {"GET": everyone(404)}},
+    "bureau.checkin.desk": {"event_id=event": BUREAU_PAGE},
+    "bureau.checkin.walk_in": {"event_id=event": BUREAU_CHANGE},
+    "bureau.dashboard.live": {"event_id=event": BUREAU_PAGE},
+    "bureau.dashboard.screens": {"event_id=event": BUREAU_PAGE},
+    "bureau.dashboard.issue": {"event_id=event": BUREAU_CHANGE},
+    "bureau.dashboard.revoke": {"link_id=screen_link": BUREAU_CHANGE},
     "bureau.events.index": {"": BUREAU_PAGE},
     "bureau.events.detail": {"event_id=event": BUREAU_PAGE},
     "bureau.events.new": {"": BUREAU_FORM},
@@ -360,7 +367,8 @@ def test_region_search_is_public(clients):
 def bureau_requests(app, world):
     """Every /bureau route and method, with each URL argument filled from the world by its name."""
     by_name = dict(employer_id="employer_a", posting_id="open_a", event_id="event", seeker_id="seeker_one",
-                   user_id="partner_user", participation_id="participation_a", report_id="report")
+                   user_id="partner_user", participation_id="participation_a", report_id="report",
+                   link_id="screen_link")
     adapter = app.url_map.bind("localhost")
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/bureau"):

@@ -40,12 +40,16 @@ def route_urls(app, world):
 
 # Generated documents (printable reports) carry their own stricter policy: their styles and no script.
 DOCUMENTS = re.compile(r"^/(bureau/reports/\d+/download|partner/events/\d+/reports/\w+\.html)$")
+# A screen link's page: its address is its key, so no Referer at all carries it away.
+SCREENS = re.compile(r"^/screen/[\w-]+$")
 
 
 def problems_of(response, url, method, identity):
     where = f"{method} {url} as {identity} ({response.status_code})"
     document = response.status_code == 200 and response.mimetype == "text/html" and DOCUMENTS.match(url)
     expected = {**HEADERS, "Content-Security-Policy": DOCUMENT_POLICY} if document else HEADERS
+    if SCREENS.match(url) and method == "GET":
+        expected = {**expected, "Referrer-Policy": "no-referrer"}
     problems = [f"{where}: {name} is {response.headers.get(name)!r}" for name, value in expected.items()
                 if response.headers.get(name) != value]
     if "Strict-Transport-Security" in response.headers:

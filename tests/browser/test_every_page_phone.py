@@ -134,9 +134,9 @@ def layout_problems(layout):
 
 
 # Answers that are files, not pages: spreadsheets, archives, and printable A4 reports in the bureau's language;
-# a seeker's gate code as an image.
+# a seeker's gate code as an image; the JSON of the API.
 FILES = frozenset({"bureau.reports.download", "partner_reports.partner_download",
-                   "seekers.qr_svg", "seekers.qr_png"})
+                   "seekers.qr_svg", "seekers.qr_png", "api-docs.openapi_json", "stats.event_stats"})
 
 
 def pages_by_identity(app, objects):

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from recruit.applications import services as application_services
+from recruit.dashboard import services as dashboard_services
 from recruit.domain import regions
 from recruit.seekers.services import PRIVACY_VERSION
 from tests import factories
@@ -45,6 +46,7 @@ def world(db):
     application = application_services.apply(seeker, posting, event, by_user=seeker_user)
     application_services.move(application, "interviewed", staff)
     report = factories.create_report(event)
+    screen_link, screen_token = dashboard_services.issue_screen_link(event, "Hall Screen", bureau)
     db.session.commit()
     return SimpleNamespace(
         users={"seeker": seeker_user, "employer": staff, "partner": partner, "bureau": bureau},
@@ -57,6 +59,8 @@ def world(db):
             "user_id": [partner.id],
             "participation_id": [participation.id],
             "report_id": [report.id],
+            "link_id": [screen_link.id],
+            "token": [screen_token],
             # Reports are documents in the bureau's language whatever the page's: a spreadsheet has no page text.
             "kind": ["summary"],
             "fmt": ["xlsx"],
@@ -66,7 +70,7 @@ def world(db):
                     "Beta Tools Ltd", "No 9 Test Road", "Manager Ma", "Spring Job Fair", "Job Market Hall",
                     "forklift", "Day and night shifts.", "Injection Moulder", "Warehouse Keeper",
                     "Lathe Operator", "Test Seeker", "welding", "deskclerk", "Desk Clerk",
-                    "weiningdesk", "Weining Desk", "acmehr", "A01", "A02", employer.uscc, waiting.uscc],
+                    "weiningdesk", "Weining Desk", "acmehr", "A01", "A02", "Hall Screen", employer.uscc, waiting.uscc],
         chinese_data=region_names(HOST, ORIGIN),
     )
 
