@@ -74,9 +74,12 @@ def top_employers(event, limit=TOP_EMPLOYERS):
 
 def _utc_hour(column):
     """The hour a UTC time falls in, as text the two databases write alike."""
+    # Literals, not bound values: PostgreSQL matches the GROUP BY to the selected expression only when the two
+    # are written alike, and two bound values are two different parameters to it.
     if db.engine.dialect.name == "postgresql":
-        return sa.func.to_char(sa.func.date_trunc("hour", column), "YYYY-MM-DD HH24")
-    return sa.func.strftime("%Y-%m-%d %H", column)
+        return sa.func.to_char(sa.func.date_trunc(sa.literal_column("'hour'"), column),
+                               sa.literal_column("'YYYY-MM-DD HH24'"))
+    return sa.func.strftime(sa.literal_column("'%Y-%m-%d %H'"), column)
 
 
 def arrivals_per_hour(event):
