@@ -6,11 +6,8 @@ the other has begun writing too. On PostgreSQL the loser's conditional UPDATE th
 row lock and finds no place left; on SQLite the loser's first write waits (busy timeout) for the winner's
 transaction, then finds no place left.
 """
-import contextlib
-import threading
 
 import pytest
-import sqlalchemy as sa
 
 from recruit.accounts.models import User
 from recruit.applications import services
@@ -21,7 +18,12 @@ from recruit.postings.models import Posting
 from tests import factories
 from tests.applications.helpers import company
 from tests.applications.helpers import seeker_with_account
+from tests.helpers import Overlap
+from tests.helpers import run_together
 from tests.helpers import sign_in
+
+# The statement that takes a place: the first signing waits there until the other writes too.
+TAKE_PLACE = "UPDATE postings SET signed_count"
 
 
 @pytest.fixture
@@ -36,52 +38,12 @@ def last_place(db):
     return posting.id, [a.id for a in applications], [firm.staff.id, bureau.id]
 
 
-def _run_together(targets):
-    threads = [threading.Thread(target=target) for target in targets]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads)
-
-
 def _outcome(posting_id):
     _db.session.expire_all()
     posting = _db.session.get(Posting, posting_id)
     statuses = sorted(_db.session.scalars(_db.select(Application.status).where(
         Application.posting_id == posting_id)))
     return posting.signed_count, posting.headcount, posting.status, statuses
-
-
-class Overlap:
-    """Holds the first signing at the statement that takes a place until the other signing writes as well.
-
-    An engine event, not a patched function: the code under test runs as it does in production.
-    """
-
-    TAKE_PLACE = "UPDATE postings SET signed_count"
-
-    def __init__(self):
-        self.writers = set()
-        self.wrote = threading.Condition()
-        self.overlapped = []
-
-    def before_execute(self, conn, cursor, statement, parameters, context, executemany):
-        if not statement.lstrip().upper().startswith(("UPDATE", "INSERT")):
-            return
-        with self.wrote:
-            self.writers.add(threading.get_ident())
-            self.wrote.notify_all()
-            if statement.startswith(self.TAKE_PLACE):
-                self.overlapped.append(self.wrote.wait_for(lambda: len(self.writers) >= 2, timeout=5))
-
-    @contextlib.contextmanager
-    def installed(self):
-        sa.event.listen(_db.engine, "before_cursor_execute", self.before_execute)
-        try:
-            yield self
-        finally:
-            sa.event.remove(_db.engine, "before_cursor_execute", self.before_execute)
 
 
 def test_two_signings_of_the_last_place_at_once_one_wins(app, last_place):
@@ -100,8 +62,8 @@ def test_two_signings_of_the_last_place_at_once_one_wins(app, last_place):
                 _db.session.rollback()
                 results.append(error.code)
 
-    with Overlap().installed() as overlap:
-        _run_together([lambda a=a, u=u: sign(a, u) for a, u in zip(application_ids, user_ids, strict=True)])
+    with Overlap(TAKE_PLACE).installed() as overlap:
+        run_together([lambda a=a, u=u: sign(a, u) for a, u in zip(application_ids, user_ids, strict=True)])
 
     assert overlap.overlapped and overlap.overlapped[0], "the two signings did not overlap"
     assert sorted(results) == ["headcount_full", "signed"]
@@ -121,8 +83,8 @@ def test_two_concurrent_sign_requests_one_wins(app, last_place):
     def post(client, application_id):
         responses.append(client.post(f"/applications/{application_id}/move", data={"to_status": "signed"}))
 
-    with Overlap().installed() as overlap:
-        _run_together([lambda c=c, a=a: post(c, a) for c, a in zip(clients, application_ids, strict=True)])
+    with Overlap(TAKE_PLACE).installed() as overlap:
+        run_together([lambda c=c, a=a: post(c, a) for c, a in zip(clients, application_ids, strict=True)])
 
     assert overlap.overlapped and overlap.overlapped[0], "the two requests did not overlap"
     assert sorted(r.status_code for r in responses) == [302, 409]

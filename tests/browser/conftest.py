@@ -107,8 +107,9 @@ def viewport(request):
 
 @pytest.fixture
 def shot(request, viewport):
-    """`shot(page, name)`: a full-page screenshot at test-output/browser/<test>-<viewport>/<NN>-<name>.png."""
-    folder = SHOTS_DIR / f"{request.node.originalname}-{viewport}"
+    """`shot(page, name)`: a full-page screenshot at test-output/browser/<test>-<viewport>/<NN>-<name>.png, or
+    under the folder a test module names in its SHOTS (test-output/browser/desk/…)."""
+    folder = SHOTS_DIR / getattr(request.module, "SHOTS", "") / f"{request.node.originalname}-{viewport}"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     counter = iter(range(1, 100))

@@ -1,7 +1,6 @@
 """The big screen at the fair: it follows the figures by itself, rides out a lost connection, and stops when the
 bureau revokes its link. On the hall's 1920×1080 screen and on a small phone, nothing wider than the screen."""
 import re
-import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -13,11 +12,11 @@ from recruit.events.models import Event
 from recruit.postings.models import Posting
 from recruit.seekers.models import Seeker
 from tests import factories
-from tests.browser.conftest import SHOTS_DIR
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.helpers import expect
 from tests.browser.helpers import sign_in
 
+SHOTS = "dashboard"  # the screenshots' folder under test-output/browser
 SIZES = {
     "big-screen": {"viewport": {"width": 1920, "height": 1080}},
     "phone": {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 2, "is_mobile": True,
@@ -33,20 +32,6 @@ def viewport(request, monkeypatch):
     """The sizes of this test, given to the shared browser fixtures for its duration."""
     monkeypatch.setitem(VIEWPORTS, request.param, SIZES[request.param])
     return request.param
-
-
-@pytest.fixture
-def shot(request, viewport):
-    """`shot(page, name)`: a full-page screenshot at test-output/browser/dashboard/<test>-<size>/<NN>-<name>.png."""
-    folder = SHOTS_DIR / "dashboard" / f"{request.node.originalname}-{viewport}"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    counter = iter(range(1, 100))
-
-    def take(page, name):
-        page.screenshot(path=str(folder / f"{next(counter):02d}-{name}.png"), full_page=True)
-
-    return take
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The check-in desk on a phone at the gate: a scanner's code and Enter, a repeat, the network lost and back, a
 session that ends with scans waiting, the visitor counter, and the camera reading a gate code."""
 import re
-import shutil
 import time
 from pathlib import Path
 
@@ -16,12 +15,12 @@ from recruit.seekers.services import checkin_token
 from tests import factories
 from tests.browser.conftest import CHROMIUM
 from tests.browser.conftest import CHROMIUM_ARGS
-from tests.browser.conftest import SHOTS_DIR
 from tests.browser.conftest import TIMEOUT_MS
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.helpers import expect
 from tests.browser.helpers import sign_in
 
+SHOTS = "desk"  # the screenshots' folder under test-output/browser
 PHONE = {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 CHECKINS = "**/api/v1/events/*/checkins"
 # The desk tries again every 10 s; going back online also sends at once.
@@ -33,20 +32,6 @@ def viewport(monkeypatch):
     """A phone at the gate, given to the shared browser fixtures for this test's duration."""
     monkeypatch.setitem(VIEWPORTS, "phone", PHONE)
     return "phone"
-
-
-@pytest.fixture
-def shot(request, viewport):
-    """`shot(page, name)`: a full-page screenshot at test-output/browser/desk/<test>-<size>/<NN>-<name>.png."""
-    folder = SHOTS_DIR / "desk" / f"{request.node.originalname}-{viewport}"
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    counter = iter(range(1, 100))
-
-    def take(page, name):
-        page.screenshot(path=str(folder / f"{next(counter):02d}-{name}.png"), full_page=True)
-
-    return take
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from recruit.events.models import Event
 from recruit.extensions import db as _db
 from recruit.seekers.services import checkin_token
 from tests import factories
-from tests.checkin.helpers import Overlap
-from tests.checkin.helpers import run_together
+from tests.helpers import Overlap
+from tests.helpers import run_together
 from tests.helpers import sign_in
 
 
@@ -41,7 +41,7 @@ def _post_together(clients, path, bodies, table):
     def post(client, body):
         responses.append(client.post(path, json=body))
 
-    with Overlap(table).installed() as overlap:
+    with Overlap(f"INSERT INTO {table}").installed() as overlap:
         run_together([lambda c=c, b=b: post(c, b) for c, b in zip(clients, bodies, strict=True)])
     assert overlap.overlapped and all(overlap.overlapped), "the two requests did not overlap"
     return responses
