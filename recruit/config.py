@@ -73,6 +73,11 @@ class Config:
     PROXIES = 0  # reverse proxies in front whose X-Forwarded-For / -Proto / -Host are trusted
     # Points per matching term, e.g. "occupation=50,skills=10" (the rest keep their defaults): see matching/score.py
     MATCH_WEIGHTS = ""
+    # Seconds an anonymous public page is served again as rendered (recruit/core/page_cache.py); 0 turns it off.
+    # Each process keeps its own: a few seconds need no shared store, and a page is rendered once per window.
+    PAGE_CACHE_SECONDS = 5
+    CACHE_TYPE = "SimpleCache"
+    CACHE_THRESHOLD = 300  # pages a process keeps at most, the expired ones dropped first (60 MB of fair pages)
 
     @classmethod
     def from_environment(cls):
@@ -98,6 +103,7 @@ class TestingConfig(Config):
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = True
     SERVER_NAME = None
+    PAGE_CACHE_SECONDS = 0  # a test sees what it just wrote; tests/main/test_page_cache.py turns it on
 
     @classmethod
     def from_environment(cls):

@@ -8,6 +8,7 @@ from flask import url_for
 from markupsafe import Markup
 
 from recruit.core.access import get_or_404
+from recruit.core.page_cache import cached_page
 from recruit.events import services
 from recruit.events.models import Event
 
@@ -31,6 +32,7 @@ def qr_code(url):
 
 
 @bp.route("/events/<int:event_id>")
+@cached_page
 def detail(event_id):
     event = public_event(event_id)
     return render_template("events/public.html", event=event, figures=services.figures_for([event])[event.id],

@@ -13,6 +13,7 @@ from flask import request
 from flask import session
 from flask import url_for
 
+from recruit.core.page_cache import cached_page
 from recruit.domain import regions
 from recruit.events import services as event_services
 from recruit.events.models import Event
@@ -27,6 +28,7 @@ bp = Blueprint("main", __name__)
 
 
 @bp.route("/")
+@cached_page
 def home():
     events = event_services.public_events()
     return render_template("main/home.html", events=events, figures=event_services.figures_for(events))

@@ -1,4 +1,5 @@
 """Posting forms: the employer's posting, and the public search's filters."""
+import functools
 import logging
 
 from flask_babel import lazy_gettext as _l
@@ -14,6 +15,7 @@ from wtforms.validators import Length
 from wtforms.validators import Optional
 from wtforms.validators import ValidationError
 from wtforms.widgets import Select
+from wtforms.widgets import html_params
 
 from recruit.core import checks
 from recruit.core.checks import Problems
@@ -48,8 +50,45 @@ class PlaceholderSelect(Select):
         return Markup(f"{head}>{option}{tail}")
 
 
+class TradeSelect(PlaceholderSelect):
+    """The trade select: its two hundred options are the same for everyone who reads a language, so they are
+    rendered once per language and process (through WTForms they cost as much as the rest of the list page),
+    and only the chosen one is marked on each page."""
+
+    def __init__(self, placeholder):
+        super().__init__(placeholder)
+        self._options = {}  # language -> the options' HTML, none selected
+
+    def __call__(self, field, **kwargs):
+        lang = ui_lang()
+        options = self._options.get(lang)
+        if options is None:
+            options = self._options[lang] = self.render_options(field)
+        if field.data:
+            unselected = str(Markup('<option value="{}">').format(field.data))
+            options = options.replace(unselected, unselected.replace("<option ", "<option selected ", 1), 1)
+        kwargs.setdefault("id", field.id)
+        flags = getattr(field, "flags", {})
+        for name in self.validation_attrs:
+            if name not in kwargs and getattr(flags, name, False):
+                kwargs[name] = getattr(flags, name)
+        selected = "" if field.data else " selected"
+        placeholder = Markup('<option value=""{}>{}</option>').format(Markup(selected), self.placeholder)
+        return Markup(f"<select {html_params(name=field.name, **kwargs)}>{placeholder}{options}</select>")
+
+    def render_options(self, field):
+        parts = []
+        for group, choices in field.iter_groups():
+            parts.append(f"<optgroup {html_params(label=group)}>")
+            parts += [self.render_option(choice._replace(selected=False)) for choice in choices]
+            parts.append("</optgroup>")
+        return "".join(parts)
+
+
+@functools.cache
 def occupation_choices(lang, with_groups=False):
-    """Trades grouped by major group; with `with_groups` each group can also be chosen as a whole."""
+    """Trades grouped by major group; with `with_groups` each group can also be chosen as a whole. The same for
+    every form of a language: kept once made (the labels are lazy, shown in the language of the page)."""
     grouped = {}
     for occupation in occupations.all_occupations():
         name = occupation.name_en if lang == "en" and occupation.name_en else occupation.name
@@ -78,7 +117,7 @@ class PostingForm(Form):
 
     title = StringField(_l("Job title"), filters=[strip], validators=[Required()])
     occupation_code = SelectField(_l("Trade"), validate_choice=False, validators=[Required()],
-                                  widget=PlaceholderSelect(_l("Choose a trade")))
+                                  widget=TradeSelect(_l("Choose a trade")))
     headcount = IntegerField(_l("Number of people wanted"), validators=[Required()])
     salary_min = IntegerField(_l("Monthly pay from (CNY)"), validators=[Required()])
     salary_max = IntegerField(_l("Monthly pay up to (CNY)"), validators=[Required()])
@@ -121,7 +160,7 @@ class SearchForm(FilterForm):
     q = StringField(_l("Keywords"), filters=[strip],
                     validators=[Length(max=100, message=_l("Use at most %(max)d characters."))])
     event = SelectField(_l("Event"), validate_choice=False, validators=[Optional()])
-    occupation = SelectField(_l("Trade"), validate_choice=False, widget=PlaceholderSelect(_l("Any trade")),
+    occupation = SelectField(_l("Trade"), validate_choice=False, widget=TradeSelect(_l("Any trade")),
                              validators=[Optional()])
     min_salary = IntegerField(_l("Pay at least (CNY a month)"), validators=[Optional()])
     region = StringField(_l("Place of work"), filters=[strip])

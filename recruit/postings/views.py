@@ -16,6 +16,7 @@ from recruit.core.access import can_manage_posting
 from recruit.core.access import get_or_404
 from recruit.core.access import role_required
 from recruit.core.errors import flash_refusal
+from recruit.core.page_cache import cached_page
 from recruit.core.pages import paginate
 from recruit.domain.errors import RuleError
 from recruit.employers.views import own_employer
@@ -34,6 +35,7 @@ bp = Blueprint("postings", __name__)
 
 
 @bp.route("/postings")
+@cached_page
 def index():
     form = SearchForm(formdata=request.args, events=event_services.public_events())
     form.validate()
@@ -42,6 +44,7 @@ def index():
 
 
 @bp.route("/postings/<int:posting_id>")
+@cached_page
 def detail(posting_id):
     posting = get_or_404(Posting, posting_id, services.can_view)
     return render_template("postings/detail.html", posting=posting,
