@@ -2,6 +2,7 @@
 import logging
 
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import lazyload
 
 from recruit.accounts.models import User
 from recruit.core.models import MAX_ID
@@ -15,7 +16,8 @@ def load_user(user_id):
     key, _, version = user_id.partition(":")
     if not key.isdigit() or not version.isdigit() or int(key) > MAX_ID:
         return None
-    user = db.session.get(User, int(key))
+    # Every signed-in request loads its user: the regions (partner staff's scope) load only when read.
+    user = db.session.get(User, int(key), options=[lazyload(User.regions)])
     if user is None or user.session_version != int(version):
         return None
     return user

@@ -3,6 +3,7 @@ import logging
 from datetime import UTC
 
 import marshmallow as ma
+from flask import abort
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 
@@ -42,16 +43,16 @@ class SeekerSchema(ma.Schema):
 
 
 class ArrivalSchema(ma.Schema):
-    id = ma.fields.Integer(attribute="checkin.id")
-    client_id = ma.fields.String(attribute="checkin.client_id", allow_none=True)
+    id = ma.fields.Integer()
+    client_id = ma.fields.String(allow_none=True)
     new = ma.fields.Boolean(metadata={"description": "This scan checked the seeker in"})
     repeat = ma.fields.Boolean(metadata={"description": "The seeker had checked in before (not a second visitor)"})
-    at = schemas.utc_time(lambda arrival: arrival.checkin.at, "When the seeker checked in")
-    local_time = ma.fields.Function(lambda arrival: format_datetime(arrival.checkin.at, "HH:mm"))
-    channel = ma.fields.String(attribute="checkin.channel")
-    message = ma.fields.Function(lambda arrival: str(ALREADY % {"time": format_datetime(arrival.checkin.at, "HH:mm")}
+    at = schemas.utc_time(lambda arrival: arrival.at, "When the seeker checked in")
+    local_time = ma.fields.Function(lambda arrival: format_datetime(arrival.at, "HH:mm"))
+    channel = ma.fields.String()
+    message = ma.fields.Function(lambda arrival: str(ALREADY % {"time": format_datetime(arrival.at, "HH:mm")}
                                                      if arrival.repeat else WELCOME))
-    seeker = ma.fields.Nested(SeekerSchema, attribute="checkin.seeker")
+    seeker = ma.fields.Nested(SeekerSchema)
 
 
 class CountSchema(schemas.Schema):
@@ -80,7 +81,9 @@ def utc_naive(value):
 @bp.doc(security=[{"session": []}])
 def create_checkin(scan, event_id):
     """Check a seeker in by the gate QR code, ID number or mobile number."""
-    event = db.get_or_404(Event, event_id)
+    event = services.gate(event_id)
+    if event is None:
+        abort(404)
     arrival = services.check_in(event, scan["code"], client_id=scan["client_id"], at=utc_naive(scan.get("at")),
                                 by_user=acting_user())
     db.session.commit()

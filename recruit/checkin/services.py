@@ -6,10 +6,13 @@ decide, so that a person checks in once and a scan counts once.
 """
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from datetime import timedelta
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -25,6 +28,7 @@ from recruit.events.models import Event
 from recruit.extensions import db
 from recruit.seekers import services as seeker_services
 from recruit.seekers.identity import find_by_id_number
+from recruit.seekers.identity import id_hash_of
 from recruit.seekers.identity import looks_like_id_number
 from recruit.seekers.models import Seeker
 
@@ -35,6 +39,7 @@ MIN_CLIENT_ID, MAX_CLIENT_ID = 8, 64
 MAX_COUNT_STEP = 10
 # A scan queued offline keeps its own time, but not one from before the event's day.
 EARLIEST_BEFORE_START = timedelta(hours=12)
+INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 errors.register({
     "checkin_code_forged": _l("This QR code was not issued by this system."),
@@ -50,14 +55,45 @@ errors.register({
 }, status=409)
 
 
-@dataclass
+@dataclass(frozen=True)
+class SeekerCard:
+    """Who the desk sees: the name, the masked ID number and the hometown."""
+
+    id: int
+    name: str
+    id_masked: str
+    hometown_code: str
+
+    @classmethod
+    def of(cls, seeker):
+        """The card of a seeker, or of a row read with CARD_COLUMNS."""
+        return cls(seeker.id, seeker.name, seeker.id_masked, seeker.hometown_code)
+
+
+@dataclass(frozen=True)
 class Arrival:
     """What a desk shows for a scan: the check-in, whether this scan made it, and whether the person had
-    already checked in before (a repeat is not a second visitor). A scan sent again is neither."""
+    already checked in before (a repeat is not a second visitor). A scan sent again is neither.
 
-    checkin: Checkin
+    Plain values taken before the commit, so that answering the desk reads nothing from the database again."""
+
+    id: int
+    client_id: str | None
+    at: datetime
+    channel: str
+    seeker: SeekerCard
     new: bool
     repeat: bool
+
+    @classmethod
+    def of(cls, row, *, repeat):
+        """The arrival of a check-in read earlier, from a row of CARD_COLUMNS and CHECKIN_COLUMNS."""
+        return cls(row.checkin_id, row.client_id, row.at, row.channel, SeekerCard.of(row), new=False, repeat=repeat)
+
+
+# The gate's busiest path reads these columns, not whole seekers and check-ins: a seeker has forty.
+CARD_COLUMNS = (Seeker.id, Seeker.name, Seeker.id_masked, Seeker.hometown_code)
+CHECKIN_COLUMNS = (Checkin.id.label("checkin_id"), Checkin.client_id, Checkin.at, Checkin.channel)
 
 
 def checkins_of(seeker):
@@ -76,34 +112,42 @@ def events_attended(seeker_ids):
     return dict(db.session.execute(query).all())
 
 
-def seeker_for_code(code):
+def seeker_for_code(code, event):
     """The seeker a desk means, and how it found them: the signed token of the gate QR code, an ID number,
-    or a mobile number (which must name one seeker)."""
+    or a mobile number (which must name one seeker). With the seeker's check-in at the event, if any, read in
+    the same query: (card, channel, a row of CHECKIN_COLUMNS or None)."""
     try:
-        return _seeker_for(checks.text(code, MAX_CODE))
+        criterion, channel = _criterion_for(checks.text(code, MAX_CODE))
     except RuleError as error:
         raise error.on("code") from None
+    query = (sa.select(*CARD_COLUMNS, *CHECKIN_COLUMNS).where(criterion).limit(2)
+             .outerjoin(Checkin, sa.and_(Checkin.seeker_id == Seeker.id, Checkin.event_id == event.id)))
+    found = db.session.execute(query).all()
+    if len(found) > 1:
+        raise RuleError("checkin_mobile_several", "code")
+    if not found:
+        raise RuleError("checkin_seeker_unknown", "code")
+    row = found[0]
+    return SeekerCard.of(row), channel, row if row.checkin_id is not None else None
 
 
-def _seeker_for(text):
+def _criterion_for(text):
     if looks_like_id_number(text):
-        return _found(find_by_id_number(idcard.parse(text).number)), "id_number"
+        return Seeker.id_hash == id_hash_of(idcard.parse(text).number), "id_number"
     number = mobile.normalize(text)
     if number.isdigit():
-        found = db.session.scalars(sa.select(Seeker).where(Seeker.mobile == number).limit(2)).all()
-        if len(found) > 1:
-            raise RuleError("checkin_mobile_several")
-        return _found(found[0] if found else None), "id_number"
+        return Seeker.mobile == number, "id_number"
     seeker_id = seeker_services.read_checkin_token(text)
     if seeker_id is None:
         raise RuleError("checkin_code_forged")
-    return _found(db.session.get(Seeker, seeker_id)), "qr"
+    return Seeker.id == seeker_id, "qr"
 
 
-def _found(seeker):
-    if seeker is None:
-        raise RuleError("checkin_seeker_unknown")
-    return seeker
+def gate(event_id):
+    """What a scan needs of its event, as one row (id, status, starts_at), or None: the gate's busiest path does
+    not load the whole event."""
+    query = sa.select(Event.id, Event.status, Event.starts_at).where(Event.id == event_id)
+    return db.session.execute(query).first()
 
 
 def check_open(event):
@@ -129,42 +173,52 @@ def _scan_time(event, at, now):
 
 
 def check_in(event, code, *, client_id, at=None, by_user=None, now=None):
-    """Check the seeker a scan or typed number names in at the event; see Arrival for what comes back."""
+    """Check the seeker a scan or typed number names in at the event (an Event, or its row from `gate`); see
+    Arrival for what comes back."""
     check_open(event)
     client_id = _client_id(client_id)
-    sent_before = _checkin_of(event, client_id=client_id)
-    if sent_before is not None:
-        return Arrival(sent_before, new=False, repeat=False)
-    seeker, channel = seeker_for_code(code)
-    return record_checkin(event, seeker, channel, client_id=client_id, at=_scan_time(event, at, now),
-                          by_user=by_user)
+    card, channel, earlier = seeker_for_code(code, event)
+    if earlier is not None:
+        return Arrival.of(earlier, repeat=earlier.client_id != client_id)
+    return _record(event, card, channel, client_id=client_id, at=_scan_time(event, at, now), by_user=by_user)
 
 
 def record_checkin(event, seeker, channel, *, client_id=None, at=None, by_user=None):
     """One check-in per seeker and event; of two desks at the same moment, the second finds the first's."""
-    earlier = _checkin_of(event, seeker=seeker)
-    if earlier is not None:
-        return Arrival(earlier, new=False, repeat=True)
-    checkin = Checkin(event_id=event.id, seeker_id=seeker.id, channel=channel, client_id=client_id, at=at or utcnow(),
-                      by_user_id=by_user.id if by_user is not None else None)
-    try:
-        with db.session.begin_nested():
-            db.session.add(checkin)
-    except IntegrityError:
-        same_scan = _checkin_of(event, client_id=client_id) if client_id else None
-        if same_scan is not None:
-            return Arrival(same_scan, new=False, repeat=False)
-        return Arrival(_checkin_of(event, seeker=seeker), new=False, repeat=True)
-    return Arrival(checkin, new=True, repeat=False)
+    earlier = _checkins_at(event, Checkin.seeker_id == seeker.id)
+    if earlier:
+        return Arrival.of(earlier[0], repeat=True)
+    return _record(event, SeekerCard.of(seeker), channel, client_id=client_id, at=at or utcnow(), by_user=by_user)
 
 
-def _checkin_of(event, seeker=None, client_id=None):
-    query = sa.select(Checkin).where(Checkin.event_id == event.id).options(joinedload(Checkin.seeker))
-    if seeker is not None:
-        query = query.where(Checkin.seeker_id == seeker.id)
-    else:
-        query = query.where(Checkin.client_id == client_id)
-    return db.session.scalar(query)
+def _record(event, card, channel, *, client_id, at, by_user):
+    values = {"event_id": event.id, "seeker_id": card.id, "channel": channel, "client_id": client_id, "at": at,
+              "by_user_id": by_user.id if by_user is not None else None}
+    checkin_id = _insert_unless_taken(values)
+    if checkin_id is not None:
+        return Arrival(checkin_id, client_id, at, channel, card, new=True, repeat=False)
+    # Another desk checked the seeker in a moment ago, or this desk's scan came twice at once.
+    taken = Checkin.seeker_id == card.id
+    earlier = _checkins_at(event, sa.or_(taken, Checkin.client_id == client_id) if client_id else taken)
+    same_scan = next((row for row in earlier if client_id and row.client_id == client_id), None)
+    if same_scan is not None:
+        return Arrival.of(same_scan, repeat=False)
+    return Arrival.of(earlier[0], repeat=True)
+
+
+def _checkins_at(event, criterion):
+    query = (sa.select(*CARD_COLUMNS, *CHECKIN_COLUMNS).join(Checkin.seeker)
+             .where(Checkin.event_id == event.id, criterion))
+    return db.session.execute(query).all()
+
+
+def _insert_unless_taken(values):
+    """INSERT … ON CONFLICT DO NOTHING RETURNING id: the new check-in's id, or None when the seeker or the scan
+    has one already. One statement where a savepoint, the insert and its release take three, and the table's
+    own, not the ORM's, on the gate's busiest path."""
+    insert = INSERTS[db.session.get_bind().dialect.name]
+    table = Checkin.__table__
+    return db.session.scalar(insert(table).values(**values).on_conflict_do_nothing().returning(table.c.id))
 
 
 def walk_in(event, values, id_number, *, consent, by_user, now=None):

@@ -61,11 +61,11 @@ def walk_in(event_id):
 
 def flash_arrival(arrival, registered_now):
     """What the clerk reads back: a person already registered is checked in as they are, by their own name."""
-    name = arrival.checkin.seeker.name
+    name = arrival.seeker.name
     if registered_now:
         flash(_("%(name)s is registered and checked in.", name=name), "success")
     elif arrival.repeat:
-        time = format_datetime(arrival.checkin.at, "HH:mm")
+        time = format_datetime(arrival.at, "HH:mm")
         flash(_("%(name)s was already registered and checked in at %(time)s.", name=name, time=time), "warning")
     else:
         flash(_("%(name)s was already registered and is now checked in.", name=name), "success")
