@@ -236,11 +236,18 @@ def change_password(user, current, new):
 def reset_password(user, by_user):
     """Staff who checked the person's ID give them a one-time code as their password, shown once; the next
     sign-in must choose a new password, and every session of the account ends. Returns the code."""
+    code = give_one_time_code(user)
+    end_sessions(user)
+    record("password_reset", target=user, user=by_user)
+    return code
+
+
+def give_one_time_code(user):
+    """Make a one-time code the account's password: it is shown once, and the sign-in with it must choose a
+    new password. Returns the code."""
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
     user.set_password(code)
     user.must_change_password = True
-    end_sessions(user)
-    record("password_reset", target=user, user=by_user)
     return code
 
 

@@ -34,6 +34,8 @@ ACTIONS = Codes(
     Code("participation_removed", _l("Employer removed from event")),
     Code("seeker_registered", _l("Seeker registered")),
     Code("seeker_updated", _l("Seeker profile changed")),
+    Code("seeker_account_opened", _l("Online account opened for a seeker")),
+    Code("seeker_account_claimed", _l("Seeker claimed the record staff made")),
     Code("seeker_viewed", _l("Seeker profile viewed")),
     Code("pii_view", _l("ID number revealed")),
     Code("seeker_lookup", _l("Seeker looked up by ID number or mobile")),

@@ -17,6 +17,7 @@ from recruit.core.access import can_reset_password
 from recruit.core.access import can_view_seeker
 from recruit.core.access import get_or_404
 from recruit.core.access import role_required
+from recruit.core.errors import flash_refusal
 from recruit.core.pages import paginate
 from recruit.domain import regions
 from recruit.domain.errors import RuleError
@@ -57,10 +58,11 @@ def seekers():
                            furthest=application_services.furthest_statuses(ids))
 
 
-def seeker_page(found, reset_code=None):
+def seeker_page(found, reset_code=None, opened_code=None):
     applications = db.session.scalars(application_services.applications_of(found)).all()
     return render_template("partner/seeker.html", seeker=found, info=describe(found), applications=applications,
-                           checkins=checkin_services.checkins_of(found), reset_code=reset_code)
+                           checkins=checkin_services.checkins_of(found), reset_code=reset_code,
+                           opened_code=opened_code)
 
 
 @bp.route("/seekers/<int:seeker_id>")
@@ -80,6 +82,21 @@ def reset_password(seeker_id):
     return seeker_page(found, reset_code=code)
 
 
+@bp.route("/seekers/<int:seeker_id>/account", methods=["POST"])
+@role_required("partner")
+def open_account(seeker_id):
+    """An online account for a seeker of the partner's regions registered without one, after checking their
+    ID card: the code on this page is the only time it is shown."""
+    found = get_or_404(Seeker, seeker_id, can_view_seeker)
+    try:
+        code = seeker_services.open_account(found, acting_user())
+    except RuleError as error:
+        flash_refusal(error)
+        return redirect(url_for(".seeker", seeker_id=found.id))
+    db.session.commit()
+    return seeker_page(found, opened_code=code)
+
+
 @bp.route("/seekers/new", methods=["GET", "POST"])
 @role_required("partner")
 def register_seeker():
@@ -94,7 +111,7 @@ def register_seeker():
             form.show(error)
         else:
             db.session.commit()
-            flash(_("%(name)s is registered. No online account was created for them.", name=registered.name),
-                  "success")
+            flash(_("%(name)s is registered, without an online account: open one on their page, or they register "
+                    "themselves with this ID number and mobile number.", name=registered.name), "success")
             return redirect(url_for("partner.seeker", seeker_id=registered.id))
     return render_template("partner/register.html", form=form, served=served_regions())

@@ -14,8 +14,10 @@ from recruit.audit.services import record
 from recruit.checkin.services import checkins_of
 from recruit.core.access import acting_user
 from recruit.core.access import get_or_404
+from recruit.core.errors import flash_refusal
 from recruit.core.forms import valid
 from recruit.core.pages import paginate
+from recruit.domain.errors import RuleError
 from recruit.extensions import db
 from recruit.seekers import services
 from recruit.seekers.forms import SeekerFilterForm
@@ -57,13 +59,13 @@ def lookup():
     return list_page(form, found=form.found)
 
 
-def detail_page(seeker, revealed_id=None, reset_code=None):
+def detail_page(seeker, revealed_id=None, reset_code=None, opened_code=None):
     """The profile; a revealed ID number or a one-time code is shown in this one response, never cached or
     put in a URL."""
     response = make_response(render_template(
         "seekers/bureau/detail.html", seeker=seeker, age=services.age_of(seeker),
         applications=db.session.scalars(applications_of(seeker)).all(), checkins=checkins_of(seeker),
-        revealed_id=revealed_id, reset_code=reset_code))
+        revealed_id=revealed_id, reset_code=reset_code, opened_code=opened_code))
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -91,3 +93,16 @@ def reset_password(seeker_id):
     code = account_services.reset_password(seeker.user, acting_user())
     db.session.commit()
     return detail_page(seeker, reset_code=code)
+
+
+@bp.route("/<int:seeker_id>/account", methods=["POST"])
+def open_account(seeker_id):
+    """An online account for a seeker registered without one, after staff checked the ID card."""
+    seeker = get_or_404(Seeker, seeker_id)
+    try:
+        code = services.open_account(seeker, acting_user())
+    except RuleError as error:
+        flash_refusal(error)
+        return redirect(url_for(".detail", seeker_id=seeker.id))
+    db.session.commit()
+    return detail_page(seeker, opened_code=code)

@@ -111,8 +111,8 @@ class RegistrationForm(ProfileForm):
     findable = None  # asked on the profile only; a registration starts findable
 
     def check(self):
-        services.check_registration(self.profile_values(), self.id_number.data, password=self.password.data,
-                                    consent=self.consent.data)
+        services.check_self_registration(self.profile_values(), self.id_number.data, self.password.data,
+                                         self.consent.data)
 
 
 class SeekerFilterForm(FilterForm):

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from recruit.accounts.models import User
 from recruit.accounts.services import check_password
 from recruit.accounts.services import find_by_username
+from recruit.accounts.services import give_one_time_code
 from recruit.audit.services import record
 from recruit.core import checks
 from recruit.core.checks import Problems
@@ -53,11 +54,13 @@ errors.register({"id_unknown": _l("No seeker holds this ID number.")}, status=40
 errors.register({
     "id_registered": _l("This ID number is already registered. Sign in with your mobile number or ID number "
                         "instead."),
-    "id_registered_offline": _l("This ID number was already registered for you by partner-region staff, without "
-                                "an online account. Please contact them or the bureau."),
+    "id_registered_offline": _l("This ID number was already registered for you by staff, with another mobile "
+                                "number. Register with the mobile number you gave them, or ask them to open "
+                                "your online account."),
     "id_registered_by_staff": _l("This person is already registered. If their hometown lies in your regions, "
                                  "you find them in your list of seekers."),
     "mobile_taken": _l("This mobile number is already used by another account."),
+    "account_exists": _l("This seeker already has an online account."),
 }, status=409)
 
 
@@ -182,8 +185,13 @@ def register_seeker(values, id_number, *, password=None, consent=False, register
     """Register a seeker; with a password they get a seeker account signed in by mobile or ID number.
 
     Staff pass `registered_by` and no password (partner staff also their `allowed_regions`): such a seeker
-    has no account. Raises a RuleError with every problem; nothing is written then.
+    has no account. Raises a RuleError with every problem; nothing is written then. A person registering
+    themselves whom staff registered before claims that record (see `claimable`).
     """
+    if password is not None and registered_by is None:
+        claimed = claimable(values, id_number)
+        if claimed is not None:
+            return claim_account(claimed, password, consent)
     info, clean = check_registration(values, id_number, password=password, consent=consent,
                                      allowed_regions=allowed_regions, for_staff=registered_by is not None,
                                      today=today)
@@ -209,6 +217,79 @@ def _insert(seeker, number, by_staff):
         existing = find_by_id_number(number)
         if existing is not None:
             raise RuleError(_duplicate_code(existing, by_staff), "id_number") from None
+        raise RuleError("mobile_taken", "mobile") from None
+
+
+def check_self_registration(values, id_number, password, consent):
+    """Every problem of a person registering themselves: a new seeker, or the claim of the record staff made."""
+    claimed = claimable(values, id_number)
+    if claimed is None:
+        check_registration(values, id_number, password=password, consent=consent)
+    else:
+        check_claim(claimed, password, consent)
+
+
+def claimable(values, id_number):
+    """The record staff registered for this person without an account, when the ID number and the mobile
+    number typed are the ones on it: registering then opens the account of that record instead of being
+    refused. Anything else is None (and the registration says what is wrong)."""
+    try:
+        number = idcard.parse(checks.text(id_number, 40)).number
+        typed_mobile = checks.mobile_number(values.get("mobile"))
+    except RuleError:
+        return None
+    seeker = find_by_id_number(number)
+    if seeker is None or seeker.user_id is not None or seeker.mobile != typed_mobile:
+        return None
+    return seeker
+
+
+def check_claim(seeker, password, consent):
+    problems = Problems()
+    problems.check("password", check_password, password)
+    problems.check("mobile", _mobile_free, seeker.mobile)
+    if consent is not True:
+        problems.add("consent", "consent")
+    problems.raise_any()
+
+
+def claim_account(seeker, password, consent):
+    """The seeker's own account for the record staff made: signed in by mobile or ID number, with the
+    password they chose and their own consent to the privacy notice. The record stays as staff made it."""
+    check_claim(seeker, password, consent)
+    user = User(role="seeker", username=seeker.mobile, display_name=seeker.name)
+    user.set_password(password)
+    _add_account(seeker, user)
+    seeker.consent_at, seeker.consent_version = utcnow(), PRIVACY_VERSION
+    record("seeker_account_claimed", target=seeker, user=user)
+    return seeker
+
+
+def open_account(seeker, by_user):
+    """Staff who checked the person's ID card open an online account for a seeker registered without one.
+    The seeker signs in with their mobile or ID number and a one-time code shown only now, then chooses
+    their own password. Returns the code."""
+    if seeker.user is not None:
+        raise RuleError("account_exists")
+    _mobile_free(seeker.mobile)
+    user = User(role="seeker", username=seeker.mobile, display_name=seeker.name)
+    code = give_one_time_code(user)
+    _add_account(seeker, user)
+    record("seeker_account_opened", target=seeker, user=by_user, by=by_user.role)
+    return code
+
+
+def _add_account(seeker, user):
+    """Inside a savepoint: of two staff opening the account at once, or a claim at the same moment, one
+    wins and the other is told why."""
+    try:
+        with db.session.begin_nested():
+            seeker.user = user
+            db.session.flush()
+    except IntegrityError:
+        db.session.refresh(seeker)
+        if seeker.user_id is not None:
+            raise RuleError("account_exists") from None
         raise RuleError("mobile_taken", "mobile") from None
 
 
@@ -275,3 +356,4 @@ def read_checkin_token(token):
     except BadSignature:
         return None
     return seeker_id if isinstance(seeker_id, int) else None
+

@@ -60,7 +60,11 @@ def register():
             db.session.commit()
             session.clear()  # a new session at sign-in, as the sign-in page does: nothing carries over
             login_user(seeker.user)
-            flash(_("Welcome! Your registration is complete."), "success")
+            if seeker.registered_by_id is not None:  # a record staff made, now with its own account
+                flash(_("Welcome! Your online account is open, with the details staff registered for you: "
+                        "check them on your profile."), "success")
+            else:
+                flash(_("Welcome! Your registration is complete."), "success")
             return redirect(url_for("seekers.profile"))
     return render_template("seekers/register.html", form=form)
 

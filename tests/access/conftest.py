@@ -64,6 +64,9 @@ def world(db):
         for kind in ("Invited", "Second Invited")]
     # Accounts whose passwords the matrix resets: none of the identities below, so that none is signed out.
     forgetful = _seeker("Jasper", ORIGIN, two.open, event, two.staff)
+    # Seekers registered by staff without an online account: the matrix opens one.
+    offline = factories.create_seeker(region_code=ORIGIN, name="Onyx Offline")
+    offline_far = factories.create_seeker(region_code=HOST, name="Opal Offline")
     second_hr = factories.create_user("employer", employer_id=one.employer.id, username="quartzhr2")
     partner = factories.create_user("partner", regions=[ORIGIN], username="weiningdesk")
     bureau = factories.create_user("bureau", username="deskclerk")
@@ -80,6 +83,7 @@ def world(db):
                application_one=seeker_one.application.id, application_two=seeker_two.application.id,
                participation_a=one.participation.id, participation_b=two.participation.id,
                partner_user=partner.id, seeker_user=seeker_one.user.id, seeker_forgetful=forgetful.seeker.id,
+               seeker_offline=offline.id, seeker_offline_far=offline_far.id,
                staff_a2=second_hr.id, invitation_one=invitations[0].id, invitation_one_b=invitations[1].id,
                draft_event=draft_event.id, report=report.id, screen_link=screen_link.id,
                screen_token=screen_token, revoked_token=revoked_token)

@@ -122,6 +122,10 @@ EXPECTED = {
         # The other seeker's hometown is outside the partner's regions.
         "seeker_id=seeker_two": {"POST": only("partner", allowed=404)},
     },
+    "partner.open_account": {
+        "seeker_id=seeker_offline": {"POST": only("partner", allowed=OK)},
+        "seeker_id=seeker_offline_far": {"POST": only("partner", allowed=404)},
+    },
     "partner.seeker": {
         "seeker_id=seeker_one": {"GET": only("partner")},
         # The other seeker's hometown is outside the partner's regions.
@@ -163,6 +167,7 @@ EXPECTED = {
     "bureau.seekers.lookup": {"": BUREAU_CHANGE},
     "bureau.seekers.reveal_id": {"seeker_id=seeker_one": BUREAU_CHANGE},
     "bureau.seekers.reset_password": {"seeker_id=seeker_forgetful": BUREAU_CHANGE},
+    "bureau.seekers.open_account": {"seeker_id=seeker_offline": BUREAU_CHANGE},
     "bureau.employers.reset_password": {
         "employer_id=employer_a,user_id=staff_a2": BUREAU_CHANGE,
         # An account of another company, named under this one: not found.

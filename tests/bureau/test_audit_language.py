@@ -38,6 +38,8 @@ SAMPLES = [
     ("participation_approved", "Event", {"employer_id": 3}),
     ("participation_removed", "Event", {"employer_id": 3, "booth": "15", "postings": 2}),
     ("seeker_registered", "Seeker", {"by": "partner"}),
+    ("seeker_account_opened", "Seeker", {"by": "partner"}),
+    ("seeker_account_claimed", "Seeker", {}),
     ("seeker_registered", "Seeker", {"by": "self"}),
     ("seeker_registered", "Seeker", {"by": "bureau"}),
     ("screen_link_issued", "ScreenLink", {}),

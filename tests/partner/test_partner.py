@@ -244,13 +244,15 @@ def test_partner_registration_needs_the_seekers_consent(client, db, station):
     assert 'name="password"' not in client.get("/partner/seekers/new").get_data(as_text=True)
 
 
-def test_seeker_registered_by_a_partner_is_told_to_ask_them_when_signing_up(client, db, station):
+def test_seeker_registered_by_a_partner_with_another_mobile_is_told_what_to_do_when_signing_up(client, db, station):
     sign_in(client, "weining")
     client.post("/partner/seekers/new", data=register_form())
     client.post("/account/logout")
     client.get("/lang/en")
 
-    response = client.post("/seekers/register", data={**register_form(), "password": "secret-pass-1",
-                                                      "confirm": "secret-pass-1"})
+    response = client.post("/seekers/register", data={**register_form(mobile="15185700099"),
+                                                      "password": "secret-pass-1", "confirm": "secret-pass-1"})
 
-    assert "registered for you by partner-region staff" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert "Register with the mobile number you gave them, or ask them to open your online account." in page
+    assert db.session.scalars(sa.select(Seeker)).one().user_id is None
