@@ -24,6 +24,7 @@ from recruit.domain.errors import RuleError
 from recruit.extensions import db
 from recruit.seekers import services as seeker_services
 from recruit.seekers.display import describe
+from recruit.seekers.forms import PartnerProfileForm
 from recruit.seekers.forms import PartnerSeekerForm
 from recruit.seekers.forms import SeekerFindForm
 from recruit.seekers.models import Seeker
@@ -95,6 +96,25 @@ def open_account(seeker_id):
         return redirect(url_for(".seeker", seeker_id=found.id))
     db.session.commit()
     return seeker_page(found, opened_code=code)
+
+
+@bp.route("/seekers/<int:seeker_id>/edit", methods=["GET", "POST"])
+@role_required("partner")
+def edit_seeker(seeker_id):
+    """Correct the details of a seeker of the partner's regions; the ID number stays (it is who they are)."""
+    found = get_or_404(Seeker, seeker_id, can_view_seeker)
+    staff = acting_user()
+    form = PartnerProfileForm(obj=found, seeker=found, staff=staff)
+    if form.validate_on_submit():
+        try:
+            seeker_services.update_profile(found, form.profile_values(), allowed_regions=staff.region_codes)
+        except RuleError as error:
+            form.show(error)
+        else:
+            db.session.commit()
+            flash(_("The details of %(name)s have been saved.", name=found.name), "success")
+            return redirect(url_for(".seeker", seeker_id=found.id))
+    return render_template("partner/edit.html", form=form, seeker=found)
 
 
 @bp.route("/seekers/new", methods=["GET", "POST"])

@@ -100,6 +100,19 @@ class PartnerSeekerForm(ProfileForm):
                                     allowed_regions=self.staff.region_codes)
 
 
+class PartnerProfileForm(ProfileForm):
+    """Partner staff correcting the details of a seeker of their region."""
+
+    findable = None  # the seeker's own choice: staff leave it as it is
+
+    def __init__(self, *args, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staff = staff
+
+    def check(self):
+        services.check_profile(self.seeker, self.profile_values(), allowed_regions=self.staff.region_codes)
+
+
 class RegistrationForm(ProfileForm):
     """A seeker registering themselves, with the password of their new account."""
 

@@ -156,6 +156,12 @@ def _profile(values, problems, home_region, signs_in, user=None):
     return clean
 
 
+def _check_served(hometown_code, allowed_regions, problems):
+    """Partner staff (who pass the regions they serve) keep to seekers whose hometown lies in them."""
+    if allowed_regions is not None and hometown_code and not regions.within_any(hometown_code, allowed_regions):
+        problems.add("outside_regions", "hometown_code")
+
+
 def check_registration(values, id_number, *, password=None, consent=False, allowed_regions=None,
                        for_staff=False, today=None):
     """Every problem of a registration at once; returns the ID number's details and the profile as stored.
@@ -169,9 +175,7 @@ def check_registration(values, id_number, *, password=None, consent=False, allow
     info = problems.check("id_number", check_id_number, id_number, today, by_staff)
     home_region = idcard.home_region_code(info.region_code) if info else None
     clean = _profile(values, problems, home_region, signs_in=password is not None)
-    if allowed_regions is not None and clean["hometown_code"] and not regions.within_any(clean["hometown_code"],
-                                                                                       allowed_regions):
-        problems.add("outside_regions", "hometown_code")
+    _check_served(clean["hometown_code"], allowed_regions, problems)
     if not by_staff:
         problems.check("password", check_password, password)
     if consent is not True:
@@ -293,18 +297,22 @@ def _add_account(seeker, user):
         raise RuleError("mobile_taken", "mobile") from None
 
 
-def check_profile(seeker, values):
-    """Every problem of a profile change at once; returns the profile as stored."""
+def check_profile(seeker, values, allowed_regions=None):
+    """Every problem of a profile change at once; returns the profile as stored. Partner staff correcting a
+    seeker's details pass the regions they serve (the hometown must stay in them); what they are not asked
+    (whether employers may find the seeker: the seeker's own choice) stays as it is."""
     problems = Problems()
     home_region = idcard.home_region_code(id_region_code(seeker))
-    clean = _profile(values, problems, home_region, seeker.user is not None, seeker.user)
+    clean = _profile({"findable": seeker.findable, **values}, problems, home_region, seeker.user is not None,
+                     seeker.user)
+    _check_served(clean["hometown_code"], allowed_regions, problems)
     problems.raise_any()
     return clean
 
 
-def update_profile(seeker, values):
+def update_profile(seeker, values, allowed_regions=None):
     """Change everything but the ID number; a new mobile also becomes the account's sign-in name."""
-    clean = check_profile(seeker, values)
+    clean = check_profile(seeker, values, allowed_regions)
     if seeker.user is not None:
         seeker.user.username = clean["mobile"]
         seeker.user.display_name = clean["name"]

@@ -256,3 +256,50 @@ def test_seeker_registered_by_a_partner_with_another_mobile_is_told_what_to_do_w
     page = response.get_data(as_text=True)
     assert "Register with the mobile number you gave them, or ask them to open your online account." in page
     assert db.session.scalars(sa.select(Seeker)).one().user_id is None
+
+
+def edit_form(seeker, **overrides):
+    values = {"name": seeker.name, "mobile": seeker.mobile, "hometown_code": seeker.hometown_code,
+              "current_region_code": "", "education": "70", "skills": "砌筑", "desired_occupations": ["6-99-01"]}
+    values.update(overrides)
+    return values
+
+
+def test_partner_corrects_a_seekers_details_and_leaves_their_own_choices(client, db, station):
+    seeker = weining_seeker("马建军", mobile="15185700002", findable=False)
+    db.session.commit()
+    sign_in(client, "weining")
+
+    response = client.post(f"/partner/seekers/{seeker.id}/edit",
+                           data=edit_form(seeker, name="马建国", mobile="15185700003", education="40"))
+
+    assert response.headers["Location"] == f"/partner/seekers/{seeker.id}"
+    db.session.expire_all()
+    assert (seeker.name, seeker.mobile, seeker.education, seeker.findable) == ("马建国", "15185700003", "40", False)
+    entry = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "seeker_updated")).one()
+    assert entry.target_id == seeker.id
+
+
+def test_a_corrected_mobile_is_the_sign_in_of_the_seekers_account(client, db, station):
+    user = factories.create_user("seeker", username="15185700004")
+    seeker = weining_seeker("马建军", mobile="15185700004", user=user)
+    db.session.commit()
+    sign_in(client, "weining")
+
+    client.post(f"/partner/seekers/{seeker.id}/edit", data=edit_form(seeker, mobile="15185700005"))
+
+    db.session.expire_all()
+    assert user.username == "15185700005"
+
+
+def test_partner_cannot_move_a_seekers_hometown_out_of_their_regions(client, db, station):
+    seeker = weining_seeker("马建军")
+    db.session.commit()
+    client.get("/lang/en")
+    sign_in(client, "weining")
+
+    response = client.post(f"/partner/seekers/{seeker.id}/edit", data=edit_form(seeker, hometown_code="330803"))
+
+    assert "This hometown lies outside the regions you serve." in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert seeker.hometown_code == "520526"
