@@ -6,11 +6,14 @@
 Loads `recruit demo --scale 1 --seed 2023` into a new database (a temporary SQLite file, or with --postgres a
 database created on that server and dropped afterwards), adds a bureau account, starts `recruit serve` with two
 workers on a free loopback port and requests each page as a browser does: one keep-alive connection with its
-cookies, the body read whole. Each page gets 3 warm-up requests, then the timed ones, one after the other; then
-`/` and `/postings` are requested by 8 threads at once. Exits 1 when a page answers other than 200.
+cookies, the body read whole. Each page gets 3 warm-up requests, then the timed ones, one after the other.
+
+Then the public pages' throughput: 16 connections at once ask for one page for 3 seconds, each page in turn, and
+so does a bare Flask "hello" served with the same gunicorn settings (benchmarks/bare.py) between them, for 3
+rounds; a page's figure is the median over the rounds of its answers a second divided by the hello's of the same
+round (target: 0.25). Exits 1 when a page answers other than 200.
 """
 import argparse
-import concurrent.futures
 import contextlib
 import http.client
 import http.cookies
@@ -26,6 +29,7 @@ import tempfile
 import time
 import urllib.parse
 
+import loadgen
 import sqlalchemy as sa
 from databases import postgres_database
 
@@ -36,8 +40,11 @@ USERNAME = "bench"
 PASSWORD = "bench-pass-1"
 TIMEOUT = 60  # seconds a request or the server's start-up may take before the benchmark gives up
 WARM_UP = 3
-THREADS = 8
-REQUESTS_PER_THREAD = 25
+CONNECTIONS = 16  # clients at once in the throughput rounds
+ROUNDS = 3
+ROUND_SECONDS = 3.0
+TARGET_RATIO = 0.25  # a public page's answers a second, against the bare hello's
+BENCHMARKS = os.path.dirname(os.path.abspath(__file__))
 HEADERS = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8", "Accept-Language": "zh-CN,zh;q=0.9",
            "User-Agent": "recruit-benchmark"}
 CSRF_INPUT = re.compile(r'<input[^>]*name="csrf_token"[^>]*>')
@@ -64,11 +71,26 @@ COLUMNS = ("page", "status", "median ms", "p95 ms", "bytes")
 def public_pages(ids):
     return [
         "/",
+        f"/events/{ids['fair']}",
         "/postings",
+        f"/postings?event={ids['fair']}",
         "/postings?" + urllib.parse.urlencode({"q": "注塑"}),
         "/postings?" + urllib.parse.urlencode({"occupation": ids["occupation"], "dormitory": "y"}),
         f"/postings/{ids['public_posting']}",
         "/regions/search?q=qj",
+    ]
+
+
+def throughput_pages(ids):
+    """What thousands of phones open at once: the home page, the fair's page, the openings (all, the fair's,
+    filtered) and the busiest public posting."""
+    return [
+        "/",
+        f"/events/{ids['fair']}",
+        "/postings",
+        f"/postings?event={ids['fair']}",
+        "/postings?" + urllib.parse.urlencode({"occupation": ids["occupation"], "dormitory": "y"}),
+        f"/postings/{ids['public_posting']}",
     ]
 
 
@@ -159,26 +181,39 @@ def measure(browser, path, count):
             max(size for _, _, size in results))
 
 
-def hammer(port, path):
-    """One thread's share of the concurrent run: its own connection, requests one after the other."""
-    browser = Browser(port)
-    try:
-        return [timed(browser, path) for _ in range(REQUESTS_PER_THREAD)]
-    finally:
-        browser.close()
+def get_request(path):
+    """A loadgen request for `path`, as an anonymous browser sends it."""
+    request = ("GET", path, HEADERS, b"")
+    return lambda _index: request
 
 
-def concurrency(port, path):
-    """(path, threads x requests, statuses, requests per second, median ms) with THREADS threads at once."""
-    started = time.perf_counter()
-    with concurrent.futures.ThreadPoolExecutor(max_workers=THREADS) as pool:
-        shares = list(pool.map(lambda _: hammer(port, path), range(THREADS)))
-    seconds = time.perf_counter() - started
-    results = [result for share in shares for result in share]
-    statuses = sorted({status for status, _, _ in results})
-    median = statistics.median(elapsed for _, elapsed, _ in results) * 1000
-    return (path, f"{THREADS} x {REQUESTS_PER_THREAD}", "/".join(map(str, statuses)),
-            f"{len(results) / seconds:.1f}", f"{median:.1f}")
+def throughput(port, hello_port, paths, rounds=ROUNDS, seconds=ROUND_SECONDS, connections=CONNECTIONS):
+    """Per path: (path, requests, statuses, median req/s, median ms, median ratio to the hello, ÷ target), and
+    the hello's own row first. Each round asks for the hello, then each path, `connections` at once for
+    `seconds`; a ratio is a page's req/s over the hello's of the same round, so that a machine busier in one
+    round than another shifts both."""
+    targets = [(hello_port, "/hello")] + [(port, path) for path in paths]
+    for target_port, path in targets:  # warm every worker: its first answers fill its caches
+        loadgen.closed_loop(target_port, get_request(path), connections, 0.5)
+    runs = {path: [] for _, path in targets}
+    for _ in range(rounds):
+        for target_port, path in targets:
+            runs[path].append(loadgen.closed_loop(target_port, get_request(path), connections, seconds))
+    hello = [run.per_second for run in runs["/hello"]]
+    rows = []
+    for _, path in targets:
+        per_second = [run.per_second for run in runs[path]]
+        ratio = statistics.median(page / base for page, base in zip(per_second, hello, strict=True))
+        statuses = sorted({status for run in runs[path] for status in run.statuses()})
+        median_ms = statistics.median(run.median_ms for run in runs[path])
+        rows.append((f"bare hello ({path})" if path == "/hello" else path,
+                     sum(len(run.results) for run in runs[path]), "/".join(map(str, statuses)),
+                     f"{statistics.median(per_second):.0f}", f"{median_ms:.1f}",
+                     f"{ratio:.3f}", "—" if path == "/hello" else f"{ratio / TARGET_RATIO:.2f}"))
+    return rows
+
+
+THROUGHPUT_COLUMNS = ("page", "requests", "status", "req/s", "median ms", "÷ hello", "÷ target 0.25")
 
 
 @contextlib.contextmanager
@@ -212,33 +247,49 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_until_up(server, port, log_path):
-    """Poll `/` until it answers; give up when the server exits or TIMEOUT passes."""
+def wait_until_up(server, port, log_path, probe="/"):
+    """Poll `probe` until it answers; give up when the server exits or TIMEOUT passes."""
     deadline = time.monotonic() + TIMEOUT
     while time.monotonic() < deadline:
         if server.poll() is not None:
             break
         with contextlib.suppress(OSError, http.client.HTTPException):
             browser = Browser(port)
-            status, _, _ = browser.get("/")
+            status, _, _ = browser.get(probe)
             browser.close()
             if status == 200:
                 return
         time.sleep(0.2)
     with open(log_path, encoding="utf-8", errors="replace") as log:
-        raise SystemExit(f"the server did not answer / within {TIMEOUT} s:\n{log.read()[-3000:]}")
+        raise SystemExit(f"the server did not answer {probe} within {TIMEOUT} s:\n{log.read()[-3000:]}")
 
 
 @contextlib.contextmanager
-def running_server(env, folder):
+def running_server(env, folder, workers=2):
     """`recruit serve` on a free port in its own process group, stopped (the whole group) afterwards."""
+    with serving([sys.executable, "-m", "recruit", "serve", "--workers", str(workers)], env, folder, "serve",
+                 "/") as port:
+        yield port
+
+
+@contextlib.contextmanager
+def running_bare(env, folder, url="sqlite://", workers=2):
+    """benchmarks/bare.py, the yardstick served with `recruit serve`'s settings, in the same way."""
+    with serving([sys.executable, os.path.join(BENCHMARKS, "bare.py"), "--workers", str(workers), "--database", url],
+                 env, folder, "bare", "/hello") as port:
+        yield port
+
+
+@contextlib.contextmanager
+def serving(command, env, folder, name, probe):
+    """A server command given a free port, in its own process group (its log in `folder`), stopped afterwards."""
     port = free_port()
-    log_path = os.path.join(folder, "serve.log")
+    log_path = os.path.join(folder, f"{name}.log")
     with open(log_path, "wb") as log:
-        server = subprocess.Popen([sys.executable, "-m", "recruit", "serve", "--workers", "2", "--port", str(port)],
-                                  env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen([*command, "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
     try:
-        wait_until_up(server, port, log_path)
+        wait_until_up(server, port, log_path, probe)
         yield port
     finally:
         stop(server)
@@ -268,7 +319,7 @@ def run_pages(port, ids, count):
 
 
 def bench(label, database, count):
-    """Load the demo into a new database, serve it, and measure: (page rows, concurrency rows)."""
+    """Load the demo into a new database, serve it, and measure: (page rows, throughput rows)."""
     with tempfile.TemporaryDirectory(prefix="recruit-pages-") as folder, database(folder) as url:
         env = {**os.environ, "RECRUIT_DATABASE_URL": url, "RECRUIT_SECRET_KEY": "bench",
                "RECRUIT_SCHEDULER": "off", "RECRUIT_REPORTS_DIR": os.path.join(folder, "reports")}
@@ -276,9 +327,9 @@ def bench(label, database, count):
         recruit(env, "demo", "--scale", "1", "--seed", str(SEED))
         recruit(env, "create-admin", "--username", USERNAME, "--password", PASSWORD)
         ids = lookup_ids(url)
-        with running_server(env, folder) as port:
+        with running_server(env, folder) as port, running_bare(env, folder) as hello_port:
             rows = run_pages(port, ids, count)
-            load = [concurrency(port, path) for path in ("/", "/postings")]
+            load = throughput(port, hello_port, throughput_pages(ids))
     return rows, load
 
 
@@ -304,8 +355,8 @@ def main():
     rows, load = bench(label, database, args.requests)
     print(f"\n{label}, {args.requests} timed requests per page after {WARM_UP} warm-up:")
     print_table([COLUMNS, *rows])
-    print(f"\n{label}, {THREADS} threads at once:")
-    print_table([("page", "requests", "status", "req/s", "median ms"), *load])
+    print(f"\n{label}, {CONNECTIONS} connections at once, {ROUNDS} rounds of {ROUND_SECONDS:g} s, medians:")
+    print_table([THROUGHPUT_COLUMNS, *load])
     failed = [row[0] for row in rows if row[1] != "200"] + [row[0] for row in load if row[2] != "200"]
     if failed:
         print(f"\nanswered other than 200: {', '.join(failed)}")
