@@ -76,3 +76,21 @@ class BoothForm(Form):
     @property
     def chosen(self):
         return self.pairs[self.choice.data]
+
+
+class BehalfForm(Form):
+    """Partner staff apply for a seeker of their regions: a posting of a drive that recruits there."""
+
+    choice = SelectField(_l("Posting"), invalid_choice_message=_l("Choose one from the list."))
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        # (event, posting) by the option's value, so that only the drives' open postings can be sent.
+        self.pairs = {f"{event.id}-{posting.id}": (event, posting) for event, posting in choices}
+        self.choice.choices = [SelectChoice("", _l("Choose…"))] + [
+            SelectChoice(value, f"{posting.employer.name} · {posting.title} · {event.name}")
+            for value, (event, posting) in self.pairs.items()]
+
+    @property
+    def chosen(self):
+        return self.pairs[self.choice.data]

@@ -40,8 +40,10 @@ SIGNED_OR_BEYOND = ("signed", "onboarded", "retained")
 # Why the system closed an application: kept in the history as this text, shown translated.
 OBSOLETE_NOTE = "the seeker signed with another employer"
 BOOTH_NOTE = "intent recorded at the booth"
+BEHALF_NOTE = "applied on the seeker's behalf by partner staff"
 CHANGE_NOTES = Codes("change_note", Code(OBSOLETE_NOTE, _l("The seeker signed with another employer.")),
-                     Code(BOOTH_NOTE, _l("Intent recorded at the employer's booth.")))
+                     Code(BOOTH_NOTE, _l("Intent recorded at the employer's booth.")),
+                     Code(BEHALF_NOTE, _l("Applied on the seeker's behalf by partner-region staff.")))
 
 
 class Application(TimestampMixin, db.Model):

@@ -5,10 +5,12 @@ import sqlalchemy as sa
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import contains_eager
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
+from recruit.applications.models import BEHALF_NOTE
 from recruit.applications.models import BOOTH_NOTE
 from recruit.applications.models import CLOSED
 from recruit.applications.models import INTENT_OR_BEYOND
@@ -29,6 +31,7 @@ from recruit.core.display import education_name
 from recruit.domain import eligibility
 from recruit.domain import errors
 from recruit.domain import mobile
+from recruit.domain import regions
 from recruit.domain.errors import RuleError
 from recruit.employers.models import Employer
 from recruit.events.models import Event
@@ -79,28 +82,56 @@ def _status(code):
     return LazyString(lambda: str(STATUSES.label(code)))
 
 
-def apply(seeker, posting, event=None, by_user=None, today=None):
+def apply(seeker, posting, event=None, by_user=None, today=None, note=""):
     """The seeker applies for a public posting they qualify for; the employer's staff are told.
 
-    An application the seeker withdrew is taken up again (one application per seeker and posting).
+    An application the seeker withdrew is taken up again (one application per seeker and posting). A `note`
+    (one of CHANGE_NOTES) says in the history how the application was made.
     """
     withdrawn = _withdrawn(seeker, posting)
     if withdrawn is not None:
-        return _apply_again(withdrawn, posting, by_user, today)
+        return _apply_again(withdrawn, posting, by_user, today, note)
     _check_can_apply(seeker, posting, today or local_today())
     event = _event_for(posting, event)
     try:
         # A double click races past the check above: the unique constraint decides, inside a savepoint.
         with db.session.begin_nested():
             application = Application(seeker=seeker, posting=posting, event=event, status="applied")
-            _log_change(application, None, "applied", by_user)
+            _log_change(application, None, "applied", by_user, note)
             db.session.add(application)
     except IntegrityError:
         raise RuleError("already_applied") from None
     _tell_staff(posting, "application_received", application, seeker=seeker.name, posting=posting.title)
     record("application_created", target=application, user=by_user, posting_id=posting.id,
-           seeker_id=seeker.id)
+           seeker_id=seeker.id, **({"note": note} if note else {}))
     return application
+
+
+def apply_on_behalf(seeker, posting, event, staff, today=None):
+    """Partner staff apply at an event for a seeker of their regions; the history says it was them."""
+    return apply(seeker, posting, event, by_user=staff, today=today, note=BEHALF_NOTE)
+
+
+def behalf_choices(region_codes):
+    """(event, posting) for each open posting of a published event that recruits from these regions (a
+    cross-province drive's origins overlap them): what partner staff may apply for on a seeker's behalf."""
+    events = [event for event in db.session.scalars(sa.select(Event).where(Event.status == "published")
+                                                    .order_by(Event.starts_at, Event.id))
+              if _overlap(event.origin_region_codes or [], region_codes)]
+    if not events:
+        return []
+    postings = db.session.scalars(
+        sa.select(Posting).join(Posting.employer)
+        .options(contains_eager(Posting.employer), selectinload(Posting.events))
+        .where(Posting.status == "open", Employer.status == "approved",
+               Posting.events.any(Event.id.in_([event.id for event in events])))
+        .order_by(Employer.name, Posting.title, Posting.id)).all()
+    return [(event, posting) for event in events for posting in postings if event in posting.events]
+
+
+def _overlap(origins, region_codes):
+    return any(regions.within_any(code, origins) or regions.within_any(origin, region_codes)
+               for code in region_codes for origin in origins)
 
 
 def record_booth_intent(seeker, posting, event, by_user, today=None):
@@ -187,15 +218,15 @@ def _withdrawn(seeker, posting):
         Application.seeker_id == seeker.id, Application.posting_id == posting.id, Application.status == "withdrawn"))
 
 
-def _apply_again(application, posting, by_user, today):
+def _apply_again(application, posting, by_user, today, note):
     """A withdrawn application is open again, for a posting the seeker still qualifies for."""
     _check_can_apply(application.seeker, posting, today or local_today(), existing=application)
     _set_status(application, "withdrawn", "applied")
-    _log_change(application, "withdrawn", "applied", by_user)
+    _log_change(application, "withdrawn", "applied", by_user, note)
     _tell_staff(posting, "application_received", application, seeker=application.seeker.name,
                 posting=posting.title)
     record("application_status", target=application, user=by_user, from_status="withdrawn", to_status="applied",
-           note="")
+           note=note)
     return application
 
 

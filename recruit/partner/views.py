@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from recruit.accounts import services as account_services
 from recruit.applications import services as application_services
+from recruit.applications.forms import BehalfForm
 from recruit.checkin import services as checkin_services
 from recruit.core.access import acting_user
 from recruit.core.access import can_reset_password
@@ -59,11 +60,12 @@ def seekers():
                            furthest=application_services.furthest_statuses(ids))
 
 
-def seeker_page(found, reset_code=None, opened_code=None):
+def seeker_page(found, reset_code=None, opened_code=None, behalf=None):
     applications = db.session.scalars(application_services.applications_of(found)).all()
+    behalf = behalf or BehalfForm(choices=application_services.behalf_choices(current_user.region_codes))
     return render_template("partner/seeker.html", seeker=found, info=describe(found), applications=applications,
                            checkins=checkin_services.checkins_of(found), reset_code=reset_code,
-                           opened_code=opened_code)
+                           opened_code=opened_code, behalf=behalf)
 
 
 @bp.route("/seekers/<int:seeker_id>")
@@ -96,6 +98,25 @@ def open_account(seeker_id):
         return redirect(url_for(".seeker", seeker_id=found.id))
     db.session.commit()
     return seeker_page(found, opened_code=code)
+
+
+@bp.route("/seekers/<int:seeker_id>/applications", methods=["POST"])
+@role_required("partner")
+def apply_for(seeker_id):
+    """Apply on behalf of a seeker of the partner's regions, for an open posting of a drive to their region."""
+    found = get_or_404(Seeker, seeker_id, can_view_seeker)
+    form = BehalfForm(choices=application_services.behalf_choices(current_user.region_codes))
+    if form.validate_on_submit():
+        event, posting = form.chosen
+        try:
+            application_services.apply_on_behalf(found, posting, event, acting_user())
+        except RuleError as error:
+            form.show(error)
+        else:
+            db.session.commit()
+            flash(_("%(name)s has applied for %(posting)s.", name=found.name, posting=posting.title), "success")
+            return redirect(url_for(".seeker", seeker_id=found.id))
+    return seeker_page(found, behalf=form)
 
 
 @bp.route("/seekers/<int:seeker_id>/edit", methods=["GET", "POST"])

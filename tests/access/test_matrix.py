@@ -122,6 +122,10 @@ EXPECTED = {
         # The other seeker's hometown is outside the partner's regions.
         "seeker_id=seeker_two": {"POST": only("partner", allowed=404)},
     },
+    "partner.apply_for": {
+        "seeker_id=seeker_one": {"POST": only("partner", allowed=OK)},
+        "seeker_id=seeker_two": {"POST": only("partner", allowed=404)},
+    },
     "partner.edit_seeker": {
         "seeker_id=seeker_one": {"GET": only("partner"), "POST": only("partner", allowed=OK)},
         "seeker_id=seeker_two": {"GET": only("partner", allowed=404), "POST": only("partner", allowed=404)},
