@@ -163,3 +163,13 @@ def test_a_walk_in_at_an_event_not_open_is_refused(desk):
     assert response.status_code == 200
     assert "Check-in is open only while the event is published." in response.get_data(as_text=True)
     assert rows(Seeker) == [] and rows(Checkin) == []
+
+
+@pytest.mark.parametrize("page", ["desk", "dashboard", "screens"])
+def test_the_menu_marks_events_on_an_events_desk_and_dashboard(desk, page):
+    client, event, _ = desk
+
+    html = client.get(f"/bureau/events/{event.id}/{page}").get_data(as_text=True)
+
+    current = re.search(r'<a class="nav-link active" aria-current="page" href="([^"]+)"', html)
+    assert current and current[1] == "/bureau/events"
