@@ -15,12 +15,13 @@ def register(app):
     from recruit.accounts.cli import create_admin_command
     from recruit.demo.cli import demo_command
     from recruit.events.cli import events_command
+    from recruit.imports.cli import import_group
     from recruit.matching.cli import match_command
     from recruit.reports.cli import report_command
     from recruit.scheduler import scheduler_command
 
-    for command in (serve_command, create_admin_command, demo_command, events_command, match_command,
-                    report_command, scheduler_command):
+    for command in (serve_command, create_admin_command, demo_command, events_command, import_group,
+                    match_command, report_command, scheduler_command):
         app.cli.add_command(command)
 
 

@@ -103,7 +103,7 @@ def apply(seeker, posting, event=None, by_user=None, today=None, note=""):
         raise RuleError("already_applied") from None
     _tell_staff(posting, "application_received", application, seeker=seeker.name, posting=posting.title)
     record("application_created", target=application, user=by_user, posting_id=posting.id,
-           seeker_id=seeker.id, **({"note": note} if note else {}))
+           seeker_id=seeker.id, note=note)
     return application
 
 

@@ -12,6 +12,7 @@ from recruit.accounts.services import check_username
 from recruit.audit.services import record
 from recruit.core import checks
 from recruit.core.checks import Problems
+from recruit.core.clock import utcnow
 from recruit.domain import errors
 from recruit.domain import industries
 from recruit.domain import uscc
@@ -158,3 +159,22 @@ def for_review(status="", text=""):
 def waiting():
     """The employers waiting for review, the longest waiting first (a select to paginate)."""
     return sa.select(Employer).where(Employer.status == "pending").order_by(Employer.created_at, Employer.id)
+
+
+def enter_employer(data, by_user=None):
+    """A company the bureau enters itself (an import of its own list): the bureau is the reviewer, so it is
+    approved at once; it has no account until its HR contact gets one."""
+    clean = check_company(data)
+    employer = Employer(status="approved", reviewed_at=utcnow(), **clean)
+    _insert_or_refuse(employer)
+    record("employer_registered", target=employer, user=by_user, uscc=employer.uscc)
+    logger.info("employer %s entered by the bureau (approved)", employer.id)
+    return employer
+
+
+def by_usccs(codes):
+    """The employers holding these codes, by code: an import looks up a chunk of its rows in one query."""
+    if not codes:
+        return {}
+    return {employer.uscc: employer for employer in
+            db.session.scalars(sa.select(Employer).where(Employer.uscc.in_(list(codes))))}

@@ -1,5 +1,6 @@
 """Seeker rules: registration, profile changes, the search over seekers, the gate token."""
 import logging
+from types import SimpleNamespace
 
 import sqlalchemy as sa
 from flask import current_app
@@ -7,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature
 from itsdangerous import URLSafeSerializer
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from recruit.accounts.models import User
 from recruit.accounts.services import check_password
@@ -26,6 +28,7 @@ from recruit.domain import regions
 from recruit.domain.errors import RuleError
 from recruit.extensions import db
 from recruit.seekers.identity import find_by_id_number
+from recruit.seekers.identity import id_hash_of
 from recruit.seekers.identity import id_region_code
 from recruit.seekers.identity import looks_like_id_number
 from recruit.seekers.identity import set_id_number
@@ -68,10 +71,15 @@ def age_of(seeker, today=None):
     return idcard.age_on(seeker.birth_date, today or local_today())
 
 
-def check_id_number(number, today, for_staff=False):
-    """The ID number's details for a registration: valid, of working age, not registered yet."""
+def check_id_number(number, today, for_staff=False, registered_hashes=None):
+    """The ID number's details for a registration: valid, of working age, not registered yet. A batch of
+    staff registrations (an import) passes the hashes of those already registered, looked up once for it."""
     info = idcard.parse(checks.text(number, 40), today=today)
     idcard.check_working_age(info, today)
+    if registered_hashes is not None:
+        if id_hash_of(info.number) in registered_hashes:
+            raise RuleError("id_registered_by_staff")
+        return info
     existing = find_by_id_number(info.number)
     if existing is not None:
         raise RuleError(_duplicate_code(existing, for_staff))
@@ -162,6 +170,14 @@ def _check_served(hometown_code, allowed_regions, problems):
         problems.add("outside_regions", "hometown_code")
 
 
+def _registered_profile(values, info, problems, allowed_regions, signs_in):
+    """The profile of a registration; left empty, the hometown is where the ID number was issued."""
+    home_region = idcard.home_region_code(info.region_code) if info else None
+    clean = _profile(values, problems, home_region, signs_in=signs_in)
+    _check_served(clean["hometown_code"], allowed_regions, problems)
+    return clean
+
+
 def check_registration(values, id_number, *, password=None, consent=False, allowed_regions=None,
                        for_staff=False, today=None):
     """Every problem of a registration at once; returns the ID number's details and the profile as stored.
@@ -173,9 +189,7 @@ def check_registration(values, id_number, *, password=None, consent=False, allow
     problems = Problems()
     by_staff = for_staff or allowed_regions is not None
     info = problems.check("id_number", check_id_number, id_number, today, by_staff)
-    home_region = idcard.home_region_code(info.region_code) if info else None
-    clean = _profile(values, problems, home_region, signs_in=password is not None)
-    _check_served(clean["hometown_code"], allowed_regions, problems)
+    clean = _registered_profile(values, info, problems, allowed_regions, signs_in=password is not None)
     if not by_staff:
         problems.check("password", check_password, password)
     if consent is not True:
@@ -365,3 +379,38 @@ def read_checkin_token(token):
         return None
     return seeker_id if isinstance(seeker_id, int) else None
 
+
+def by_id_hashes(hashes):
+    """The seekers holding these ID-number hashes, by hash, with their accounts: an import looks up a chunk
+    of its rows in one query."""
+    if not hashes:
+        return {}
+    query = sa.select(Seeker).where(Seeker.id_hash.in_(list(hashes))).options(selectinload(Seeker.user))
+    return {seeker.id_hash: seeker for seeker in db.session.scalars(query)}
+
+
+def check_staff_registration(values, id_number, registered_hashes, *, allowed_regions=None, today=None):
+    """`check_registration` of staff registering a seeker with the consent they obtained, for a batch (an
+    import): the ID numbers already registered come as `registered_hashes`, looked up once for the batch."""
+    today = today or local_today()
+    problems = Problems()
+    info = problems.check("id_number", check_id_number, id_number, today, True, registered_hashes)
+    clean = _registered_profile(values, info, problems, allowed_regions, signs_in=False)
+    problems.raise_any()
+    return info, clean
+
+
+def insert_staff_registrations(registrations, registered_by=None):
+    """Write seekers checked by `check_staff_registration` ((info, clean) pairs) in one statement, kept as
+    `register_seeker` keeps a staff registration: no account, consent at this time, who registered them.
+    The caller holds the savepoint (a duplicate ID number fails the whole statement)."""
+    consent_at = utcnow()
+    rows = []
+    for info, clean in registrations:
+        identity = SimpleNamespace()
+        set_id_number(identity, info.number)
+        rows.append({**clean, **vars(identity), "consent_at": consent_at, "consent_version": PRIVACY_VERSION,
+                     "registered_by_id": registered_by.id if registered_by is not None else None})
+    if rows:
+        db.session.execute(sa.insert(Seeker.__table__), rows)
+    return len(rows)

@@ -57,12 +57,18 @@ SAMPLES = [
     ("staff_updated", "User", {"fields": ["active", "display_name", "password", "regions"],
                                "regions": ["520526"], "active": False}),
     ("demo_loaded", "", {"scale": 1.0, "seed": 2023, "forced": True, "rows": 123456}),
+    ("seekers_imported", "", {"file": "威宁县求职登记.xlsx", "created": 480, "updated": 12, "unchanged": 3,
+                              "invalid": 5}),
+    ("employers_imported", "Event", {"file": "参会企业.csv", "created": 40, "updated": 0, "unchanged": 0,
+                                     "invalid": 1}),
+    ("postings_imported", "Event", {"file": "岗位.xlsx", "created": 120, "updated": 4, "unchanged": 0,
+                                    "invalid": 0}),
     ("report_generated", "ReportRun", {"event_id": 1, "files": 5}),
     ("report_downloaded", "Report", {"format": "xlsx", "kind": "summary"}),
     ("report_exported", "Event", {"kind": "sheet", "format": "html", "regions": ["520526"]}),
 ]
 # What the page shows that is data, not interface text.
-DATA = ["officer", "Officer Wang", "weiningdesk"]
+DATA = ["officer", "Officer Wang", "weiningdesk", "威宁县求职登记.xlsx", "参会企业.csv", "岗位.xlsx"]
 
 
 def chinese_client(client, db, officer):

@@ -1,0 +1,1 @@
+"""Importing seekers, employers and postings from XLSX or CSV files, row by row through the services."""
