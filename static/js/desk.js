@@ -1,5 +1,5 @@
 /* The check-in desk (templates/checkin/_desk.html). A scan comes from a USB scanner (it types the code and
-   presses Enter), from a clerk typing an ID or mobile number, or from the camera (jsQR); the visitor counter
+   presses Enter), from a clerk typing an ID or mobile number, or from the camera (camera.js); the visitor counter
    adds +1, +10 or undoes the desk's last count.
 
    Every scan and count gets its own id and its time when it is made, and is first written to a queue in
@@ -418,103 +418,9 @@
     }
   });
 
-  /* ---- The camera ---- */
+  /* ---- The camera (static/js/camera.js) ---- */
 
-  var DECODE_MS = 150;
-  var SAME_CODE_MS = 3000;
-  var MAX_WIDTH = 640;  // enough for a gate code held up to the phone, and quick to decode on a cheap one
-  var video = part("camera-video");
-  var box = part("camera-box");
-  var startButton = part("camera-start");
-  var stopButton = part("camera-stop");
-  var canvas = document.createElement("canvas");
-  var context = canvas.getContext("2d", {willReadFrequently: true});
-  var camera = {stream: null, decodedAt: 0, code: "", seenAt: 0};
-
-  function cameraMessage(text) {
-    var message = part("camera-message");
-    message.textContent = text || "";
-    message.hidden = !text;
-  }
-
-  function cameraProblem(error) {
-    if (error.name === "NotAllowedError" || error.name === "SecurityError") {
-      return texts.textCameraRefused;
-    }
-    if (error.name === "NotFoundError" || error.name === "OverconstrainedError") {
-      return texts.textCameraNone;
-    }
-    return texts.textCameraFailed;
-  }
-
-  function decode() {
-    var scale = Math.min(1, MAX_WIDTH / video.videoWidth);
-    canvas.width = Math.round(video.videoWidth * scale);
-    canvas.height = Math.round(video.videoHeight * scale);
-    context.drawImage(video, 0, 0, canvas.width, canvas.height);
-    var image = context.getImageData(0, 0, canvas.width, canvas.height);
-    var found = window.jsQR(image.data, image.width, image.height, {inversionAttempts: "dontInvert"});
-    if (!found || !found.data) {
-      return;
-    }
-    var now = Date.now();
-    // A code held in front of the camera is one scan: sent again only after it was out of sight for a while.
-    var same = found.data === camera.code && now - camera.seenAt < SAME_CODE_MS;
-    camera.code = found.data;
-    camera.seenAt = now;
-    if (!same) {
-      scan(found.data);
-    }
-  }
-
-  function watch(time) {
-    if (!camera.stream) {
-      return;
-    }
-    if (video.readyState >= video.HAVE_CURRENT_DATA && video.videoWidth && time - camera.decodedAt >= DECODE_MS) {
-      camera.decodedAt = time;
-      decode();
-    }
-    window.requestAnimationFrame(watch);
-  }
-
-  function showCamera(on) {
-    box.hidden = !on;
-    stopButton.hidden = !on;
-    startButton.hidden = on;
-  }
-
-  function startCamera() {
-    cameraMessage("");
-    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || !window.jsQR) {
-      cameraMessage(texts.textCameraMissing);
-      return;
-    }
-    navigator.mediaDevices.getUserMedia({video: {facingMode: {ideal: "environment"}}, audio: false})
-      .then(function (stream) {
-        camera.stream = stream;
-        video.srcObject = stream;
-        showCamera(true);
-        return video.play().then(function () { window.requestAnimationFrame(watch); });
-      })
-      .catch(function (error) {
-        stopCamera();
-        cameraMessage(cameraProblem(error));
-      });
-  }
-
-  function stopCamera() {
-    if (camera.stream) {
-      camera.stream.getTracks().forEach(function (track) { track.stop(); });
-    }
-    camera.stream = null;
-    video.srcObject = null;
-    showCamera(false);
-  }
-
-  startButton.addEventListener("click", startCamera);
-  stopButton.addEventListener("click", stopCamera);
-  window.addEventListener("pagehide", stopCamera);
+  window.RecruitCamera.attach(root, scan);
 
   /* ---- Start: what waited from before a reload is listed and sent ---- */
 

@@ -5,7 +5,6 @@ import time
 from pathlib import Path
 
 import pytest
-import segno
 import sqlalchemy as sa
 
 from recruit.checkin.models import Checkin
@@ -13,15 +12,12 @@ from recruit.core.clock import utcnow
 from recruit.events.models import Event
 from recruit.seekers.services import checkin_token
 from tests import factories
-from tests.browser.conftest import CHROMIUM
-from tests.browser.conftest import CHROMIUM_ARGS
-from tests.browser.conftest import TIMEOUT_MS
+from tests.browser import camera
 from tests.browser.conftest import VIEWPORTS
 from tests.browser.helpers import expect
 from tests.browser.helpers import sign_in
 
 SHOTS = "desk"  # the screenshots' folder under test-output/browser
-PHONE = {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 CHECKINS = "**/api/v1/events/*/checkins"
 # The desk tries again every 10 s; going back online also sends at once.
 RETRY_MS = 12_000
@@ -30,7 +26,7 @@ RETRY_MS = 12_000
 @pytest.fixture
 def viewport(monkeypatch):
     """A phone at the gate, given to the shared browser fixtures for this test's duration."""
-    monkeypatch.setitem(VIEWPORTS, "phone", PHONE)
+    monkeypatch.setitem(VIEWPORTS, "phone", camera.PHONE)
     return "phone"
 
 
@@ -191,41 +187,11 @@ def test_without_a_camera_the_desk_says_so(page, bureau_user, event):
 
 # ---- The camera, with Chromium's fake camera showing a gate code ----
 
-def write_camera_file(path, text, width=640, height=480):
-    """A Y4M video whose frames show `text` as a QR code: what Chromium's fake camera plays."""
-    matrix = segno.make(text, error="m").matrix
-    scale = min(width, height) * 3 // 4 // (len(matrix) + 8)
-    side = (len(matrix) + 8) * scale
-    left, top = (width - side) // 2, (height - side) // 2
-    luma = bytearray(b"\xff" * (width * height))
-    for row_number, row in enumerate(matrix):
-        for column, dark in enumerate(row):
-            if not dark:
-                continue
-            y0, x0 = top + (row_number + 4) * scale, left + (column + 4) * scale
-            for y in range(y0, y0 + scale):
-                luma[y * width + x0:y * width + x0 + scale] = b"\x10" * scale
-    chroma = b"\x80" * (width * height // 2)
-    frame = b"FRAME\n" + bytes(luma) + chroma
-    path.write_bytes(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode() + frame * 2)
-    return path
-
-
 @pytest.fixture
 def camera_page(tmp_path, browser, base_url, viewport, seekers):
-    """A page in a second Chromium, launched like the shared one, whose camera shows the first seeker's gate code
-    and is allowed: the camera's flags are set when the browser starts."""
-    video = write_camera_file(Path(tmp_path) / "gate-code.y4m", seekers[0]["token"])
-    chromium = browser.browser_type.launch(
-        executable_path=CHROMIUM, headless=True,
-        args=[*CHROMIUM_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-              f"--use-file-for-fake-video-capture={video}"])
-    context = chromium.new_context(base_url=base_url, locale="zh-CN", timezone_id="Asia/Shanghai", **PHONE)
-    context.set_default_timeout(TIMEOUT_MS)
-    context.grant_permissions(["camera"])
-    yield context.new_page()
-    context.close()
-    chromium.close()
+    """A page whose camera shows the first seeker's gate code."""
+    with camera.camera_page(browser, base_url, Path(tmp_path), seekers[0]["token"]) as page:
+        yield page
 
 
 def test_the_camera_reads_a_gate_code_once(camera_page, shot, db, bureau_user, event, seekers):

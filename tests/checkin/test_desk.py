@@ -55,7 +55,8 @@ def test_the_desk_opens_for_bureau_staff_with_its_field_and_texts(desk):
     assert f'data-checkin-url="/api/v1/events/{event.id}/checkins"' in html
     assert (page_text(html, "pending-one"), page_text(html, "pending-many")) == (
         "{count} item waits to be sent", "{count} items wait to be sent")
-    assert page_text(html, "camera-refused").startswith("The camera was refused. Allow it in the browser’s")
+    camera_refused = re.search(r'<div hidden data-camera-texts[^>]* data-text-refused="([^"]*)"', html)[1]
+    assert unescape(camera_refused).startswith("The camera was refused. Allow it in the browser’s")
 
 
 @pytest.mark.parametrize("role", ["seeker", "employer", "partner"])
