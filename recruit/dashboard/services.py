@@ -88,17 +88,16 @@ def arrivals_per_hour(event):
                        .where(Checkin.event_id == event.id).group_by(_utc_hour(Checkin.at)))
     counted = _grouped(sa.select(_utc_hour(VisitorCount.at), sa.func.sum(VisitorCount.delta))
                        .where(VisitorCount.event_id == event.id).group_by(_utc_hour(VisitorCount.at)))
-    hours = sorted(set(checked) | set(counted))
-    return [{"hour": _local_hour(hour), "checked_in": checked.get(hour, 0), "anonymous": int(counted.get(hour, 0))}
-            for hour in hours]
+    keys = sorted(set(checked) | set(counted))
+    hours = [datetime.strptime(key, "%Y-%m-%d %H") for key in keys]
+    # An event over several days labels its hours with the day too, or its 09:00s would read as one.
+    label = "MM-dd HH:mm" if len({format_datetime(hour, "yyyy-MM-dd") for hour in hours}) > 1 else "HH:mm"
+    return [{"hour": format_datetime(hour, label), "checked_in": checked.get(key, 0),
+             "anonymous": int(counted.get(key, 0))} for key, hour in zip(keys, hours, strict=True)]
 
 
 def _grouped(query):
     return dict(db.session.execute(query).all())
-
-
-def _local_hour(utc_hour):
-    return format_datetime(datetime.strptime(utc_hour, "%Y-%m-%d %H"), "HH:mm")
 
 
 def origins(event, limit=TOP_ORIGINS):

@@ -73,6 +73,16 @@ def test_arrivals_fall_in_the_hours_of_the_bureaus_clock(db):
     ]
 
 
+def test_the_hours_of_an_event_over_two_days_carry_their_day(db):
+    event = factories.create_event(ends_at=datetime(2023, 1, 29, 8, 0))
+    checked_in(event, "520526", datetime(2023, 1, 28, 1, 12))  # 09:12 on the first day in Qujiang
+    checked_in(event, "520526", datetime(2023, 1, 28, 16, 30))  # 00:30 on the second day
+    checked_in(event, "330803", datetime(2023, 1, 29, 1, 5))  # 09:05 on the second day
+
+    assert [hour["hour"] for hour in services.arrivals_per_hour(event)] == ["01-28 09:00", "01-29 00:00",
+                                                                          "01-29 09:00"]
+
+
 def test_origins_group_the_checked_in_by_prefecture(db):
     event = factories.create_event()
     other_event = factories.create_event()
