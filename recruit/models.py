@@ -9,9 +9,13 @@ from recruit.checkin.models import VisitorCount
 from recruit.core.models import Setting
 from recruit.core.throttle import ThrottleHit
 from recruit.dashboard.models import ScreenLink
+from recruit.drives.models import BatchMember
+from recruit.drives.models import RetentionCheck
+from recruit.drives.models import TravelBatch
 from recruit.employers.models import Employer
 from recruit.events.models import Event
 from recruit.events.models import Participation
+from recruit.imports.models import ImportJob
 from recruit.invitations.models import Invitation
 from recruit.matching.models import Match
 from recruit.matching.models import MatchRun
@@ -24,7 +28,8 @@ from recruit.reports.models import SchedulerLease
 from recruit.seekers.models import Seeker
 
 __all__ = [
-    "Application", "ApplicationChange", "AuditEvent", "Checkin", "Employer", "Event", "Invitation", "Match",
-    "MatchRun", "Notice", "Participation", "Posting", "Report", "ReportRun", "SchedulerLease", "ScreenLink", "Seeker",
-    "Setting", "ThrottleHit", "User", "UserRegion", "VisitorCount", "posting_events",
+    "Application", "ApplicationChange", "AuditEvent", "BatchMember", "Checkin", "Employer", "Event", "ImportJob",
+    "Invitation", "Match", "MatchRun", "Notice", "Participation", "Posting", "Report", "ReportRun", "RetentionCheck",
+    "SchedulerLease", "ScreenLink", "Seeker", "Setting", "ThrottleHit", "TravelBatch", "User", "UserRegion",
+    "VisitorCount", "posting_events",
 ]

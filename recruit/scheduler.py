@@ -13,11 +13,13 @@ import sqlalchemy as sa
 from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from flask import current_app
 from flask.cli import with_appcontext
 
 from recruit.core.clock import utcnow
+from recruit.drives import jobs as drive_jobs
 from recruit.events.models import Event
 from recruit.extensions import db
 from recruit.reports import jobs
@@ -28,6 +30,7 @@ logger = logging.getLogger(__name__)
 SYNC_ID = "reports:sync"
 START_ID = "reports:start"
 EVENT_PREFIX = "report:"
+RETENTION_ID = "drives:retention"
 JOB_DEFAULTS = {
     # A scheduler that fell behind runs a job once, for the latest time it missed, not once per time.
     "coalesce": True,
@@ -52,14 +55,19 @@ def build(app, blocking=False):
     scheduler.add_job(start, kwargs={"app": app}, id=START_ID, name="make up missed reports")
     scheduler.add_job(sync, IntervalTrigger(minutes=1), kwargs={"app": app, "scheduler": scheduler}, id=SYNC_ID,
                       name="follow the events' report schedules")
+    # Early in the bureau's morning, so that the employers find the day's checks when they start work.
+    scheduler.add_job(drive_jobs.make_retention_checks, CronTrigger(hour=6, minute=0, timezone=scheduler.timezone),
+                      kwargs={"app": app}, id=RETENTION_ID, name="ask employers about their workers' retention")
     follow_events(app, scheduler)
     return scheduler
 
 
 def start(app):
-    """Once at start: the due times missed while no scheduler ran, and the finals of events closed meanwhile."""
+    """Once at start: the due times missed while no scheduler ran, the finals of events closed meanwhile, and
+    the retention checks that fell due while it was down."""
     jobs.make_up_missed(app, utcnow())
     jobs.run_finals(app)
+    drive_jobs.make_retention_checks(app)
 
 
 def sync(app, scheduler):

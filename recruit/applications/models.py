@@ -1,5 +1,6 @@
 """Applications (求职意向) and their status history."""
 import logging
+from datetime import date
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -62,6 +63,8 @@ class Application(TimestampMixin, db.Model):
     status: Mapped[str] = enum_column(STATUSES.values, "application_status", default="applied", index=True)
     # Set when the application reached `intent` (or beyond) for the first time.
     intent_at: Mapped[datetime | None]
+    # The day the worker started, as the employer confirmed it: retention is counted from it.
+    onboarded_on: Mapped[date | None]
     note: Mapped[str] = mapped_column(sa.String(500), default="", server_default="")
 
     seeker = relationship("Seeker", back_populates="applications")

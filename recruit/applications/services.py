@@ -287,6 +287,9 @@ def move(application, to_status, by_user, note="", override=False):
     _set_status(application, from_status, to_status)
     if signing:
         _take_place(application, by_user, override)
+    if to_status == "onboarded" and application.onboarded_on is None:
+        # The first working day the retention checks count from; a drive's employer confirms the real one.
+        application.onboarded_on = local_today()
     change = _log_change(application, from_status, to_status, by_user, note)
     _tell_seeker(application)
     record("application_status", target=application, user=by_user, from_status=from_status,

@@ -3,12 +3,16 @@ import inspect
 import logging
 
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from wtforms.fields.core import UnboundField
 
 from recruit.accounts.models import ROLES
 from recruit.applications.models import CHANGE_NOTES
 from recruit.applications.models import STATUSES
 from recruit.domain import regions
+from recruit.drives.forms import BatchForm
+from recruit.drives.models import CHECK_KINDS
+from recruit.drives.models import OUTCOMES
 from recruit.employers.forms import CompanyForm
 from recruit.events.forms import EventForm
 from recruit.postings.forms import PostingForm
@@ -41,6 +45,7 @@ FIELD_LABELS = {
         "password": _l("Password"),
     },
     "Seeker": {"id_number": _l("ID number")},
+    "TravelBatch": form_labels(BatchForm),
 }
 # The other keys of the details the code records (a key naming a field of the target reads as that field).
 DETAIL_LABELS = {
@@ -78,6 +83,16 @@ DETAIL_LABELS = {
     "files": _l("Files"),
     "kind": _l("Report"),
     "format": _l("Format"),
+    "members": _l("Workers in the batch"),
+    "batch_id": _l("Travel batch no."),
+    "onboarded_on": _l("First working day"),
+    "check": _l("Retention check"),
+    "outcome": _l("Answer"),
+    "left_on": _l("Left on"),
+    "hometown": _l("Hometown region"),
+    "posting_status": _l("Posting status"),
+    "application_status": _l("Application status"),
+    "search": _l("Search words"),
 }
 YES_NO = {True: _l("Yes"), False: _l("No")}
 # Detail values that are codes, by key: each shown through its code table.
@@ -89,6 +104,10 @@ VALUE_CODES = {
     "role": ROLES,
     "kind": KINDS,
     "format": FORMATS,
+    "check": CHECK_KINDS,
+    "outcome": OUTCOMES,
+    "posting_status": POSTING_STATUSES,
+    "application_status": STATUSES,
 }
 REGISTERED_BY = {"self": "seeker", "partner": "partner"}
 
@@ -110,8 +129,13 @@ def detail_value(key, value, target_type):
         return ", ".join(str(fields.get(name, name)) for name in names)
     if key == "regions":
         return ", ".join(regions.full_name(code) for code in value or [])
+    if key == "hometown":
+        return regions.full_name(value)
     if key == "by":
         return ROLES.label(REGISTERED_BY.get(value, value))
+    if key in ("file", "files"):  # a file's name is no word of the page's language
+        names = value if isinstance(value, list) else [value]
+        return Markup(", ").join(Markup('<span lang="zxx">{}</span>').format(name) for name in names)
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return VALUE_CODES[key].label(value) if key in VALUE_CODES else value

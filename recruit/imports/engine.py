@@ -1,5 +1,6 @@
 """Running an import: read the file, match its columns, hand the rows to their kind a chunk at a time, count
 what happened and keep the refused rows with their errors for the person to fix and import again."""
+import contextlib
 import itertools
 import logging
 from dataclasses import dataclass
@@ -60,11 +61,12 @@ class Result:
 
 
 def run(kind, path, *, errors_path=None, mapping=None, dry_run=False, by_user=None, event=None,
-        allowed_regions=None):
+        allowed_regions=None, progress=None):
     """Import the file's rows of `kind`; returns the counts and, when rows were refused, where they are.
 
     A RuleError before any row is handled: the file cannot be read or lacks a required column. The caller
-    commits; a dry run leaves the session as it found it.
+    commits; a dry run leaves the session as it found it. `progress(rows)`, when given, is called after each
+    chunk with the rows of the file handled so far, outside any savepoint: it may commit.
     """
     job = Job(by_user=by_user, event=event, dry_run=dry_run, allowed_regions=allowed_regions)
     handler = KINDS[kind](job)
@@ -72,13 +74,8 @@ def run(kind, path, *, errors_path=None, mapping=None, dry_run=False, by_user=No
     matched = columns.match(handler.columns, headers, mapping)
     result = Result(kind=kind, dry_run=dry_run)
     book = ErrorBook(headers)
-    if dry_run:
-        # The dry run writes nothing; the savepoint makes sure of it whatever a check may flush.
-        with db.session.begin_nested() as savepoint:
-            _handle_all(handler, rows, matched, headers, result, book)
-            savepoint.rollback()
-    else:
-        _handle_all(handler, rows, matched, headers, result, book)
+    _handle_all(handler, rows, matched, headers, result, book, progress or _no_progress)
+    if not dry_run:
         handler.audit(result, Path(path).name)
     result.errors_path = book.save(errors_path or default_errors_path(path))
     logger.info("import of %s from %s: %s", kind, Path(path).name, result)
@@ -90,18 +87,38 @@ def default_errors_path(path):
     return path.with_name(f"{path.stem}-errors.xlsx")
 
 
-def _handle_all(handler, rows, matched, headers, result, book):
+def _handle_all(handler, rows, matched, headers, result, book, progress):
     # A problem is said of the column as the file names it.
     labels = {column.field: column.header for column in handler.columns}
     labels.update({column.field: headers[index] for index, column in matched.items()})
+    handled = 0
     for chunk in _chunks(rows):
         read = [_row(number, cells, matched) for number, cells in chunk]
-        for row, verdict in handler.handle([row for row in read if not _template_row(row, matched)]):
+        with _scratch(handler.job.dry_run):
+            verdicts = handler.handle([row for row in read if not _template_row(row, matched)])
+        for row, verdict in verdicts:
             if isinstance(verdict, RuleError):
                 result.invalid += 1
                 book.add(row.cells, _messages(verdict, labels))
             else:
                 setattr(result, verdict, getattr(result, verdict) + 1)
+        handled += len(chunk)
+        progress(handled)
+
+
+@contextlib.contextmanager
+def _scratch(dry_run):
+    """A dry run writes nothing: each chunk's savepoint is rolled back, whatever a check may have flushed."""
+    if not dry_run:
+        yield
+        return
+    with db.session.begin_nested() as savepoint:
+        yield
+        savepoint.rollback()
+
+
+def _no_progress(rows):
+    """Nobody watches the command line's import row by row."""
 
 
 def _chunks(rows):

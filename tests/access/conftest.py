@@ -1,4 +1,5 @@
 """Two parties (a seeker and an employer each) with data of their own, a partner desk, the bureau."""
+from datetime import date
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -6,6 +7,8 @@ import pytest
 
 from recruit.applications import services as application_services
 from recruit.dashboard import services as dashboard_services
+from recruit.drives import services as drive_services
+from recruit.drives.models import RetentionCheck
 from recruit.extensions import limiter
 from recruit.invitations import services as invitation_services
 from recruit.seekers.identity import reveal_id_number
@@ -13,6 +16,7 @@ from recruit.seekers.services import PRIVACY_VERSION
 from recruit.seekers.services import checkin_token
 from tests import factories
 from tests.helpers import sign_in
+from tests.imports.jobs import create_job
 
 HOST = "330803"  # Qujiang District, Quzhou: the hometown of the other seeker
 ORIGIN = "520526"  # Weining County, Guizhou: the hometown of the seeker, served by the partner desk
@@ -46,6 +50,22 @@ def _seeker(marker, hometown, posting, event, staff):
     return SimpleNamespace(user=user, seeker=seeker, application=application)
 
 
+def _drives(db, bureau, application):
+    """A closed drive to the partner's region with a batch, another region's drive with one, and a retention
+    check on the seeker's application (the employer's to answer)."""
+    batch = {"departs_on": date(2023, 2, 20), "from_place": "Weining Station", "to_place": "Quzhou Station",
+             "escort_name": "Officer Li", "escort_mobile": "13800138001"}
+    drive = factories.create_event(status="closed", name="Weining Drive", kind="cross_province",
+                                   host_region_code=HOST, origin_region_codes=[ORIGIN])
+    far_drive = factories.create_event(status="closed", name="Far Drive", kind="cross_province",
+                                       host_region_code=HOST, origin_region_codes=["532301"])
+    check = RetentionCheck(application=application, kind="3m", due_on=date(2023, 5, 22))
+    db.session.add(check)
+    db.session.flush()
+    return dict(drive=drive.id, batch=drive_services.create_batch(drive, batch, bureau).id,
+                far_batch=drive_services.create_batch(far_drive, batch, bureau).id, check_one=check.id)
+
+
 @pytest.fixture
 def world(db):
     """The objects every URL argument is filled with; those of party one are the targets of the matrix."""
@@ -72,9 +92,13 @@ def world(db):
     bureau = factories.create_user("bureau", username="deskclerk")
     draft_event = factories.create_event(status="draft", name="Draft Fair")
     report = factories.create_report(event)
+    # Finished imports with a file of refused rows: the bureau's, and the partner desk's own.
+    bureau_import = create_job(bureau, "bureau", kind="employers")
+    partner_import = create_job(partner, "partner")
     screen_link, screen_token = dashboard_services.issue_screen_link(event, "Hall screen", bureau)
     revoked_link, revoked_token = dashboard_services.issue_screen_link(event, "Old screen", bureau)
     dashboard_services.revoke_screen_link(revoked_link, bureau)
+    drives = _drives(db, bureau, seeker_one.application)
     db.session.commit()
     ids = dict(event=event.id, employer_a=one.employer.id, employer_b=two.employer.id,
                employer_waiting=waiting.id, open_a=one.open.id, draft_a=one.draft.id,
@@ -85,8 +109,9 @@ def world(db):
                partner_user=partner.id, seeker_user=seeker_one.user.id, seeker_forgetful=forgetful.seeker.id,
                seeker_offline=offline.id, seeker_offline_far=offline_far.id,
                staff_a2=second_hr.id, invitation_one=invitations[0].id, invitation_one_b=invitations[1].id,
-               draft_event=draft_event.id, report=report.id, screen_link=screen_link.id,
-               screen_token=screen_token, revoked_token=revoked_token)
+               draft_event=draft_event.id, report=report.id, import_bureau=bureau_import.id,
+               import_partner=partner_import.id, screen_link=screen_link.id,
+               screen_token=screen_token, revoked_token=revoked_token, **drives)
     usernames = {"seeker": seeker_one.user.username, "other_seeker": seeker_two.user.username,
                  "employer": one.staff.username, "other_employer": two.staff.username,
                  "partner": partner.username, "bureau": bureau.username}

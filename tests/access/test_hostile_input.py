@@ -120,8 +120,8 @@ def without_5xx(got, where, problems):
 def test_ids_past_the_databases_integers_are_not_found(app, world, clients):
     problems = []
     for rule in app.url_map.iter_rules():
-        if not rule.arguments or rule.endpoint == "static":
-            continue
+        if "<int:" not in rule.rule:
+            continue  # no id to push past the database's integers (a static file, a template's kind)
         for number in ("2147483648", "9223372036854775808", "0", "99999999999999999999999"):
             url = re.sub(r"<int:\w+>", number, rule.rule)
             for method in sorted({"GET", "POST"} & rule.methods):

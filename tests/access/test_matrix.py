@@ -186,6 +186,13 @@ EXPECTED = {
     "bureau.reports.event": {"event_id=event": BUREAU_PAGE},
     "bureau.reports.generate": {"event_id=event": BUREAU_CHANGE},
     "bureau.reports.download": {"report_id=report": BUREAU_PAGE},
+    # Exports: the bureau's of everything, partner staff's of their regions' seekers (filters are query parameters).
+    "bureau.exports.seekers": {"fmt=xlsx": BUREAU_PAGE, "fmt=csv": BUREAU_PAGE},
+    "bureau.exports.postings": {"fmt=xlsx": BUREAU_PAGE, "fmt=csv": BUREAU_PAGE},
+    "bureau.exports.applications": {"fmt=xlsx": BUREAU_PAGE, "fmt=csv": BUREAU_PAGE},
+    "partner_exports.partner_seekers": {"fmt=xlsx": {"GET": only("partner")}, "fmt=csv": {"GET": only("partner")}},
+    "partner_exports.partner_applications": {"fmt=xlsx": {"GET": only("partner")},
+                                             "fmt=csv": {"GET": only("partner")}},
     "partner_reports.partner_index": {"": {"GET": only("partner")}},
     "partner_reports.partner_download": {
         "event_id=event,kind=summary,fmt=html": {"GET": only("partner")},
@@ -196,11 +203,49 @@ EXPECTED = {
     },
     "bureau.staff.index": {"": BUREAU_PAGE},
     "bureau.staff.new": {"": BUREAU_FORM},
+    "bureau.imports.index": {"": BUREAU_FORM},
+    "bureau.imports.template": {"kind=seekers": BUREAU_PAGE, "kind=postings": BUREAU_PAGE},
+    # The bureau's imports are the bureau's: a partner desk's job is not found in its pages.
+    "bureau.imports.job": {"job_id=import_bureau": BUREAU_PAGE,
+                           "job_id=import_partner": {"GET": only("bureau", allowed=404)}},
+    "bureau.imports.errors": {"job_id=import_bureau": BUREAU_PAGE,
+                              "job_id=import_partner": {"GET": only("bureau", allowed=404)}},
+    "bureau.imports.mapping": {"job_id=import_bureau": BUREAU_CHANGE},
+    "bureau.imports.run": {"job_id=import_bureau": BUREAU_CHANGE},
+    # Partner staff import their region's seekers only, and see only the jobs they started.
+    "partner_imports.index": {"": {"GET": only("partner"), "POST": only("partner", allowed=OK)}},
+    "partner_imports.template": {"kind=seekers": {"GET": only("partner")},
+                                 "kind=employers": {"GET": only("partner", allowed=404)}},
+    "partner_imports.job": {"job_id=import_partner": {"GET": only("partner")},
+                            "job_id=import_bureau": {"GET": only("partner", allowed=404)}},
+    "partner_imports.errors": {"job_id=import_partner": {"GET": only("partner")},
+                               "job_id=import_bureau": {"GET": only("partner", allowed=404)}},
+    "partner_imports.mapping": {"job_id=import_partner": {"POST": only("partner", allowed=OK)},
+                                "job_id=import_bureau": {"POST": only("partner", allowed=404)}},
+    "partner_imports.run": {"job_id=import_partner": {"POST": only("partner", allowed=OK)},
+                            "job_id=import_bureau": {"POST": only("partner", allowed=404)}},
     "bureau.staff.edit": {
         "user_id=partner_user": BUREAU_FORM,
         # Staff editing reaches staff accounts only, not a seeker's account.
         "user_id=seeker_user": {"GET": only("bureau", allowed=404), "POST": only("bureau", allowed=404)},
     },
+    # A drive's travel batches: a fair has none. Partner staff follow the batches of drives to their regions.
+    "bureau.drives.batches": {"event_id=drive": BUREAU_FORM, "event_id=event": {
+        "GET": only("bureau", allowed=404), "POST": only("bureau", allowed=404)}},
+    "bureau.drives.batch": {"batch_id=batch": BUREAU_FORM},
+    "bureau.drives.member_add": {"batch_id=batch": BUREAU_CHANGE},
+    "bureau.drives.member_remove": {"batch_id=batch": BUREAU_CHANGE},
+    "bureau.drives.depart": {"batch_id=batch": BUREAU_CHANGE},
+    "bureau.drives.arrive": {"batch_id=batch": BUREAU_CHANGE},
+    "bureau.drives.overdue": {"": BUREAU_PAGE},
+    "employer_drives.arrivals": EMPLOYER_PAGE,
+    "employer_drives.onboard": {"application_id=application_one": {
+        "POST": only("employer", allowed=OK, other_employer=404)}},
+    "employer_drives.answer": {"check_id=check_one": {"POST": only("employer", allowed=OK, other_employer=404)}},
+    "partner_drives.partner_batches": {"": {"GET": only("partner")}},
+    "partner_drives.partner_batch": {"batch_id=batch": {"GET": only("partner")},
+                                     "batch_id=far_batch": {"GET": only("partner", allowed=404)}},
+    "partner_drives.partner_overdue": {"": {"GET": only("partner")}},
 }
 
 
@@ -224,9 +269,17 @@ def post_data(endpoint, world):
         "bureau.staff.new": {"username": "matrixclerk", "display_name": "Matrix Clerk", "role": "bureau",
                              "password": "matrix-password-9"},
         "bureau.staff.edit": {"display_name": "Renamed by the matrix", "region_codes": ORIGIN, "active": "y"},
+        "bureau.drives.batches": DRIVE_BATCH,
+        "bureau.drives.batch": {**DRIVE_BATCH, "escort_mobile": "13900139009"},
+        "bureau.drives.member_add": {"application_id": str(world.ids["application_one"])},
+        "bureau.drives.member_remove": {"application_id": str(world.ids["application_one"])},
+        "employer_drives.onboard": {f"onboard-{world.ids['application_one']}-onboarded_on": "2023-02-22"},
+        "employer_drives.answer": {f"check-{world.ids['check_one']}-outcome": "stayed"},
     }.get(endpoint, {})
 
 
+DRIVE_BATCH = {"departs_on": "2023-03-01", "from_place": "Weining Station", "to_place": "Quzhou Station",
+               "escort_name": "Officer Li", "escort_mobile": "13800138001"}
 Cell = namedtuple("Cell", "endpoint arguments method identity expected url")
 
 
@@ -381,11 +434,12 @@ def bureau_requests(app, world):
     """Every /bureau route and method, with each URL argument filled from the world by its name."""
     by_name = dict(employer_id="employer_a", posting_id="open_a", event_id="event", seeker_id="seeker_one",
                    user_id="partner_user", participation_id="participation_a", report_id="report",
-                   link_id="screen_link")
+                   link_id="screen_link", batch_id="batch", fmt="xlsx", job_id="import_bureau", kind="seekers")
     adapter = app.url_map.bind("localhost")
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/bureau"):
-            url = adapter.build(rule.endpoint, {name: world.ids[by_name[name]] for name in rule.arguments})
+            url = adapter.build(rule.endpoint, {name: world.ids.get(by_name[name], by_name[name])
+                                                for name in rule.arguments})
             for method in sorted({"GET", "POST"} & rule.methods):
                 yield rule.endpoint, method, url, post_data(rule.endpoint, world)
 

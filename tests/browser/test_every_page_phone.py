@@ -136,7 +136,11 @@ def layout_problems(layout):
 # Answers that are files, not pages: spreadsheets, archives, and printable A4 reports in the bureau's language;
 # a seeker's gate code as an image; the JSON of the API.
 FILES = frozenset({"bureau.reports.download", "partner_reports.partner_download",
-                   "seekers.qr_svg", "seekers.qr_png", "api-docs.openapi_json", "stats.event_stats"})
+                   "seekers.qr_svg", "seekers.qr_png", "api-docs.openapi_json", "stats.event_stats",
+                   "bureau.exports.seekers", "bureau.exports.postings", "bureau.exports.applications",
+                   "partner_exports.partner_seekers", "partner_exports.partner_applications",
+                   "bureau.imports.template", "bureau.imports.errors", "partner_imports.template",
+                   "partner_imports.errors"})
 
 
 def pages_by_identity(app, objects):

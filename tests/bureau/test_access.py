@@ -11,9 +11,15 @@ def bureau_urls(app):
         for rule in app.url_map.iter_rules():
             if not rule.endpoint.startswith("bureau."):
                 continue
-            url = rule.build({name: 1 for name in rule.arguments})[1]
+            url = rule.build({name: _sample(rule, name) for name in rule.arguments})[1]
             for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
                 yield method, url
+
+
+def _sample(rule, name):
+    """An id, or the first of the values a route takes for this argument (an export's format)."""
+    items = getattr(rule._converters[name], "items", None)
+    return sorted(items)[0] if items else 1
 
 
 def test_there_are_bureau_routes(app):

@@ -1,5 +1,6 @@
 """A small world with one object of each kind (ASCII names, so that data never reads as a language),
 and a signed-in client for each role."""
+from datetime import date
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -8,9 +9,11 @@ import pytest
 from recruit.applications import services as application_services
 from recruit.dashboard import services as dashboard_services
 from recruit.domain import regions
+from recruit.drives import services as drive_services
 from recruit.seekers.services import PRIVACY_VERSION
 from tests import factories
 from tests.helpers import sign_in
+from tests.imports.jobs import create_job
 
 HOST = "330803"  # Qujiang District, Quzhou
 ORIGIN = "520526"  # Weining County, Guizhou
@@ -46,23 +49,31 @@ def world(db):
     application = application_services.apply(seeker, posting, event, by_user=seeker_user)
     application_services.move(application, "interviewed", staff)
     report = factories.create_report(event)
+    imports = [create_job(bureau, "bureau", kind="employers"), create_job(partner, "partner")]
     screen_link, screen_token = dashboard_services.issue_screen_link(event, "Hall Screen", bureau)
+    drive = factories.create_event(name="Weining Drive", kind="cross_province", venue="Job Market Hall",
+                                   host_region_code=HOST, origin_region_codes=[ORIGIN])
+    batch = drive_services.create_batch(drive, {
+        "departs_on": date(2023, 2, 20), "from_place": "Weining Station", "to_place": "Quzhou Station",
+        "escort_name": "Officer Li", "escort_mobile": "13800138001"}, bureau)
     db.session.commit()
     return SimpleNamespace(
         users={"seeker": seeker_user, "employer": staff, "partner": partner, "bureau": bureau},
         arguments={
             "posting_id": [posting.id, draft.id, pending.id],
             "employer_id": [employer.id, waiting.id],
-            "event_id": [event.id],
+            "event_id": [event.id, drive.id],
+            "batch_id": [batch.id],
             "seeker_id": [seeker.id],
             "application_id": [application.id],
             "user_id": [partner.id],
             "participation_id": [participation.id],
             "report_id": [report.id],
+            "job_id": [job.id for job in imports],
             "link_id": [screen_link.id],
             "token": [screen_token],
             # Reports are documents in the bureau's language whatever the page's: a spreadsheet has no page text.
-            "kind": ["summary"],
+            "kind": ["summary", "seekers"],
             "fmt": ["xlsx"],
         },
         # What the pages show of this data: it is neither English nor Chinese UI text.
@@ -70,7 +81,8 @@ def world(db):
                     "Beta Tools Ltd", "No 9 Test Road", "Manager Ma", "Spring Job Fair", "Job Market Hall",
                     "forklift", "Day and night shifts.", "Injection Moulder", "Warehouse Keeper",
                     "Lathe Operator", "Test Seeker", "welding", "deskclerk", "Desk Clerk",
-                    "weiningdesk", "Weining Desk", "acmehr", "A01", "A02", "Hall Screen", employer.uscc, waiting.uscc],
+                    "weiningdesk", "Weining Desk", "acmehr", "A01", "A02", "Hall Screen",
+                    "Weining Drive", "Weining Station", "Quzhou Station", "Officer Li", employer.uscc, waiting.uscc],
         chinese_data=region_names(HOST, ORIGIN),
     )
 

@@ -131,7 +131,7 @@ def test_build_gives_every_job_a_stable_id(app, db):
     factories.create_event(report_cron="")
     factories.create_event(status="draft")
     db.session.commit()
-    expected = {"reports:start", "reports:sync", f"report:{first.id}", f"report:{second.id}"}
+    expected = {"reports:start", "reports:sync", "drives:retention", f"report:{first.id}", f"report:{second.id}"}
     assert {job.id for job in reports_scheduler.build(app).get_jobs()} == expected
     assert {job.id for job in reports_scheduler.build(app).get_jobs()} == expected
 
