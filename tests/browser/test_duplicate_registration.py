@@ -40,7 +40,7 @@ def test_a_seeker_registering_again_sees_why_next_to_the_number(page, shot, regi
 
     error = page.locator("#id_number-error")
     expect(error).to_be_visible()
-    expect(error).to_contain_text("劳务协作站")  # registered offline by partner staff: ask them
+    expect(error).to_contain_text("请用您当时留下的手机号注册")  # registered by staff with another mobile
     expect(page.locator("#id_number")).to_have_class("form-control is-invalid")
     expect(page.locator("#id_number-preview")).to_be_hidden()  # no second message under the first
     expect(page.locator("[data-password-dropped]")).to_be_visible()
