@@ -15,6 +15,7 @@ from datetime import datetime
 import xlsxwriter
 
 from recruit.reports.formats import NUMBER_FORMATS
+from recruit.reports.formats import csv_cell
 from recruit.reports.formats import neutralise
 
 logger = logging.getLogger(__name__)
@@ -88,20 +89,9 @@ def _csv(output, headers, rows):
     writer.writerow([neutralise(str(header)) for header in headers])
     count = 0
     for values in rows:
-        writer.writerow([_csv_cell(value) for value in values])
+        writer.writerow([csv_cell(value) for value in values])
         count += 1
     text.flush()
     text.detach()  # the wrapper would close the file it wraps when collected
     return count
 
-
-def _csv_cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="minutes")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return neutralise(str(value))

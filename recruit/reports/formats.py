@@ -326,12 +326,13 @@ def _csv_file(section):
     with io.TextIOWrapper(output, encoding="utf-8-sig", newline="") as text:
         writer = csv.writer(text)
         writer.writerow([neutralise(str(column.label)) for column in section.columns])
-        writer.writerows([_csv_cell(value) for value in row] for row in section.rows)
+        writer.writerows([csv_cell(value) for value in row] for row in section.rows)
         text.flush()
         return output.getvalue()
 
 
-def _csv_cell(value):
+def csv_cell(value):
+    """A value as a CSV cell: numbers and times as written, text safe from being read as a formula."""
     kind = _kind(type(value))
     if kind == "text":
         return neutralise(str(value))
