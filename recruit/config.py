@@ -46,6 +46,14 @@ def _count(name, default):
     return int(value)
 
 
+def _months(name, default):
+    """A threshold in months, from 1 to 24."""
+    value = _count(name, default)
+    if not 1 <= value <= 24:
+        raise ConfigError(f"{name} must be a number of months from 1 to 24, not {value}.")
+    return value
+
+
 class Config:
     """Settings for a real deployment; every value can come from the environment."""
 
@@ -73,6 +81,8 @@ class Config:
     PROXIES = 0  # reverse proxies in front whose X-Forwarded-For / -Proto / -Host are trusted
     # Points per matching term, e.g. "occupation=50,skills=10" (the rest keep their defaults): see matching/score.py
     MATCH_WEIGHTS = ""
+    # Continuous months at one employer that make a worker count for the labour-cooperation subsidy.
+    SUBSIDY_MONTHS = 3
     # Seconds an anonymous public page is served again as rendered (recruit/core/page_cache.py); 0 turns it off.
     # Each process keeps its own: a few seconds need no shared store, and a page is rendered once per window.
     PAGE_CACHE_SECONDS = 5
@@ -92,6 +102,7 @@ class Config:
             "HTTPS": _switch("RECRUIT_HTTPS", "on" if cls.HTTPS else "off"),
             "PROXIES": _count("RECRUIT_PROXIES", cls.PROXIES),
             "MATCH_WEIGHTS": _env("RECRUIT_MATCH_WEIGHTS"),
+            "SUBSIDY_MONTHS": _months("RECRUIT_SUBSIDY_MONTHS", cls.SUBSIDY_MONTHS),
         }
 
 

@@ -56,6 +56,8 @@ ACTIONS = Codes(
     Code("report_generated", _l("Report generated")),
     Code("report_downloaded", _l("Report downloaded")),
     Code("report_exported", _l("Report exported for a partner region")),
+    Code("funnel_exported", _l("Outcome funnel exported")),
+    Code("subsidy_roster_exported", _l("Subsidy roster exported")),
     Code("seekers_exported", _l("Job seekers exported")),
     Code("postings_exported", _l("Postings exported")),
     Code("applications_exported", _l("Applications exported")),

@@ -93,6 +93,8 @@ DETAIL_LABELS = {
     "posting_status": _l("Posting status"),
     "application_status": _l("Application status"),
     "search": _l("Search words"),
+    "period": _l("Period"),
+    "months": _l("Months at one employer"),
 }
 YES_NO = {True: _l("Yes"), False: _l("No")}
 # Detail values that are codes, by key: each shown through its code table.

@@ -4,6 +4,7 @@ from datetime import UTC
 
 from flask_babel import format_datetime
 from flask_babel import format_number
+from flask_babel import format_percent
 from flask_babel import get_locale
 from flask_babel import get_translations
 
@@ -70,10 +71,16 @@ def local_datetime(value, fmt="yyyy-MM-dd HH:mm"):
     return format_datetime(value.replace(tzinfo=UTC), fmt)
 
 
+def percent(value):
+    """A share (0.803) as the reader's language writes it with one decimal (80.3%); nothing for no share."""
+    return "" if value is None else format_percent(value, "#,##0.0%")
+
+
 def init_app(app):
     app.jinja_env.filters.update({
         "localtime": local_datetime,
         "number": format_number,
+        "percent": percent,
         "money": money,
         "money_range": money_range,
         "label": codes.label,

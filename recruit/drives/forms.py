@@ -1,9 +1,11 @@
-"""Drive forms: a travel batch, a member to add, the first working day, the answer to a retention check."""
+"""Drive forms: a travel batch, a member to add, the first working day, the answer to a retention check, and the
+subsidy roster's period."""
 import logging
 
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField
 from wtforms import HiddenField
+from wtforms import IntegerField
 from wtforms import RadioField
 from wtforms import SelectField
 from wtforms import StringField
@@ -11,11 +13,14 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 from wtforms.validators import ValidationError
 
+from recruit.core import display
+from recruit.core.forms import FilterForm
 from recruit.core.forms import Form
 from recruit.core.forms import Required
 from recruit.core.forms import strip
 from recruit.drives import retention
 from recruit.drives import services
+from recruit.drives import subsidy
 from recruit.drives.models import OUTCOMES
 
 logger = logging.getLogger(__name__)
@@ -93,3 +98,21 @@ class AnswerForm(Form):
 
     def check(self):
         retention.check_answer(self.retention_check, self.values())
+
+
+class RosterForm(FilterForm):
+    """The roster's period, threshold and county: a GET form, so that a roster's address can be shared."""
+
+    starts_on = DateField(_l("Threshold reached from"), validators=[Required()])
+    ends_on = DateField(_l("to"), validators=[Required()])
+    months = IntegerField(_l("Months at one employer"), validators=[Required()],
+                          render_kw={"inputmode": "numeric", "min": 1, "max": subsidy.MAX_MONTHS})
+    county = SelectField(_l("Hometown county"), default="", invalid_choice_message=NOT_LISTED)
+
+    def __init__(self, *args, counties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.county.choices = [SelectChoice("", _l("Every county"))] + [
+            SelectChoice(code, display.region_name(code)) for code in counties]
+
+    def check(self):
+        subsidy.check_request(self.starts_on.data, self.ends_on.data, self.months.data)

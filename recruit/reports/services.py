@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 # What one run writes: the summary in every format, the statistics sheet as a spreadsheet and a printable page.
 OUTPUTS = (("summary", "xlsx"), ("summary", "csv"), ("summary", "html"), ("sheet", "xlsx"), ("sheet", "html"))
-BUILDERS = {"summary": summary.summary, "sheet": summary.sheet}
+BUILDERS = {"summary": summary.summary, "sheet": summary.sheet, "funnel": summary.funnel_document}
 KIND_NAMES = {"summary": "match-summary", "sheet": "statistics-sheet"}
 MIMETYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "csv": "text/csv",
              "zip": "application/zip", "html": "text/html"}
@@ -221,6 +221,13 @@ def _title(kind):
     """What a file is, in the language of the reports (a saved file keeps one name whoever saved it)."""
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):
         return str(summary.TITLES[kind])
+
+
+def funnel_document(event, user):
+    """An event's outcome funnel as a workbook for bureau staff, audited."""
+    made = document_for(event, "funnel", "xlsx")
+    record("funnel_exported", target=event, user=user, format="xlsx")
+    return made
 
 
 def partner_document(event, user, kind, fmt):

@@ -21,6 +21,7 @@ from recruit.employers.models import Employer
 from recruit.events.models import Participation
 from recruit.extensions import db
 from recruit.postings.models import Posting
+from recruit.reports import funnel
 from recruit.reports import matching_section
 from recruit.reports import scope as scopes
 from recruit.reports.document import Chart
@@ -317,10 +318,16 @@ def documents(scope):
 
 def _summary(scope, figures, overview):
     sections = [overview, employer_section(figures), occupation_section(figures), *origin_sections(figures),
-                industry_section(figures), *matching_section.sections(scope), intent_section(figures)]
+                funnel.section(scope), industry_section(figures), *matching_section.sections(scope),
+                intent_section(figures)]
     chart = Chart(_l("Demand and supply by occupation"), "occupations", "occupation", ("demand", "supply"))
     return Document("summary", TITLES["summary"], clock.to_local(scope.as_of), facts=_facts(scope),
                     sections=sections, charts=[chart])
+
+
+def funnel_document(scope):
+    """The outcome funnel on its own, headed like the summary."""
+    return funnel.document(scope, _facts(scope))
 
 
 SHEET_ROWS = (

@@ -1,6 +1,7 @@
 """Report pages: the bureau's list per event and overall, generating now, downloads; partners' own summaries."""
 import io
 import logging
+from datetime import date
 
 from flask import Blueprint
 from flask import abort
@@ -16,15 +17,20 @@ from flask_login import current_user
 from recruit.core.access import acting_user
 from recruit.core.access import get_or_404
 from recruit.core.access import role_required
+from recruit.core.clock import local_today
 from recruit.core.errors import flash_refusal
 from recruit.core.forms import Form
 from recruit.core.forms import valid
 from recruit.core.pages import paginate
 from recruit.core.security import DOCUMENT_POLICY
 from recruit.domain.errors import RuleError
+from recruit.drives import subsidy
+from recruit.drives.forms import RosterForm
 from recruit.events import services as event_services
 from recruit.events.models import Event
 from recruit.extensions import db
+from recruit.reports import funnel
+from recruit.reports import scope as scopes
 from recruit.reports import services
 from recruit.reports.forms import PeriodForm
 from recruit.reports.forms import RunFilterForm
@@ -37,7 +43,9 @@ bp = Blueprint("reports", __name__)
 # Partner staff: the summaries of public events, restricted to the seekers from their regions.
 partner_bp = Blueprint("partner_reports", __name__, url_prefix="/partner")
 
-PARTNER_OUTPUTS = {(kind, fmt) for kind, fmt in services.OUTPUTS}
+PARTNER_OUTPUTS = {*services.OUTPUTS, ("funnel", "xlsx")}
+# Rows the roster page lists at most; a longer roster is read per county, or in its workbook.
+ROSTER_SHOWN = 300
 
 
 def _runs_page(query_event=None, overall=False):
@@ -77,7 +85,17 @@ def event(event_id):
     form, page = _runs_page(found)
     return render_template("reports/event.html", event=found, filters=form, page=page,
                            last=services.last_run(found), schedule=event_services.schedule_text(found.report_cron),
-                           generate=Form())
+                           generate=Form(), funnel=funnel.rows(scopes.for_event(found)))
+
+
+@bp.route("/events/<int:event_id>/funnel.xlsx")
+def funnel_download(event_id):
+    """The event's outcome funnel as of now, as a workbook; audited."""
+    found = get_or_404(Event, event_id)
+    rendered, name = services.funnel_document(found, acting_user())
+    db.session.commit()
+    return send_file(io.BytesIO(rendered.data), mimetype=rendered.mimetype, as_attachment=True,
+                     download_name=name, max_age=0)
 
 
 @bp.route("/events/<int:event_id>/reports", methods=["POST"])
@@ -105,11 +123,74 @@ def download(report_id):
     return _as_document(response, report.format)
 
 
+@bp.route("/reports/subsidy-roster")
+def roster():
+    return roster_page(None)
+
+
+@bp.route("/reports/subsidy-roster.xlsx")
+def roster_download():
+    return roster_file(None)
+
+
+def roster_form(region_codes):
+    """The roster's filters from the address: this year to today at the configured threshold unless given."""
+    today = local_today()
+    form = RosterForm(request.args, counties=subsidy.counties(region_codes), starts_on=date(today.year, 1, 1),
+                      ends_on=today, months=subsidy.default_months())
+    return form, form.validate()
+
+
+def roster_page(region_codes):
+    form, valid = roster_form(region_codes)
+    entries = None
+    if valid:
+        entries = subsidy.roster(form.starts_on.data, form.ends_on.data, form.months.data,
+                                 region_codes=region_codes, county=form.county.data or None)
+    return render_template("reports/roster.html", form=form, entries=entries, partner=region_codes is not None,
+                           shown=ROSTER_SHOWN)
+
+
+def roster_file(region_codes):
+    """The workbook of the page's filters; filters the page refuses give the page with its errors."""
+    form, valid = roster_form(region_codes)
+    if not valid:
+        return roster_page(region_codes)
+    rendered, name = subsidy.export(form.starts_on.data, form.ends_on.data, form.months.data, acting_user(),
+                                    region_codes=region_codes, county=form.county.data or None)
+    db.session.commit()
+    response = send_file(io.BytesIO(rendered.data), mimetype=rendered.mimetype, as_attachment=True,
+                         download_name=name, max_age=0)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@partner_bp.route("/reports/subsidy-roster")
+@role_required("partner")
+def partner_roster():
+    return roster_page(current_user.region_codes)
+
+
+@partner_bp.route("/reports/subsidy-roster.xlsx")
+@role_required("partner")
+def partner_roster_download():
+    return roster_file(current_user.region_codes)
+
+
 @partner_bp.route("/reports")
 @role_required("partner")
 def partner_index():
     events = event_services.public_events()
     return render_template("reports/partner.html", events=events, outputs=services.OUTPUTS)
+
+
+@partner_bp.route("/events/<int:event_id>/funnel")
+@role_required("partner")
+def partner_funnel(event_id):
+    """How far the seekers from the partner's regions got at a public event."""
+    found = get_or_404(Event, event_id, check=lambda user, event: event.is_public)
+    rows = funnel.rows(scopes.for_event(found, region_codes=current_user.region_codes))
+    return render_template("reports/partner_funnel.html", event=found, funnel=rows)
 
 
 @partner_bp.route("/events/<int:event_id>/reports/<kind>.<fmt>")

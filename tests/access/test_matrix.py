@@ -186,6 +186,9 @@ EXPECTED = {
     "bureau.reports.event": {"event_id=event": BUREAU_PAGE},
     "bureau.reports.generate": {"event_id=event": BUREAU_CHANGE},
     "bureau.reports.download": {"report_id=report": BUREAU_PAGE},
+    "bureau.reports.funnel_download": {"event_id=event": BUREAU_PAGE},
+    "bureau.reports.roster": {"": BUREAU_PAGE},
+    "bureau.reports.roster_download": {"": BUREAU_PAGE},
     # Exports: the bureau's of everything, partner staff's of their regions' seekers (filters are query parameters).
     "bureau.exports.seekers": {"fmt=xlsx": BUREAU_PAGE, "fmt=csv": BUREAU_PAGE},
     "bureau.exports.postings": {"fmt=xlsx": BUREAU_PAGE, "fmt=csv": BUREAU_PAGE},
@@ -194,9 +197,15 @@ EXPECTED = {
     "partner_exports.partner_applications": {"fmt=xlsx": {"GET": only("partner")},
                                              "fmt=csv": {"GET": only("partner")}},
     "partner_reports.partner_index": {"": {"GET": only("partner")}},
+    "partner_reports.partner_funnel": {"event_id=event": {"GET": only("partner")},
+                                       "event_id=draft_event": {"GET": only("partner", allowed=404)}},
+    "partner_reports.partner_roster": {"": {"GET": only("partner")}},
+    "partner_reports.partner_roster_download": {"": {"GET": only("partner")}},
     "partner_reports.partner_download": {
         "event_id=event,kind=summary,fmt=html": {"GET": only("partner")},
         "event_id=event,kind=sheet,fmt=xlsx": {"GET": only("partner")},
+        "event_id=event,kind=funnel,fmt=xlsx": {"GET": only("partner")},
+        "event_id=event,kind=funnel,fmt=html": {"GET": only("partner", allowed=404)},
         # A draft event is not public: partners do not see it; nor a format no report is made in.
         "event_id=draft_event,kind=summary,fmt=html": {"GET": only("partner", allowed=404)},
         "event_id=event,kind=sheet,fmt=csv": {"GET": only("partner", allowed=404)},

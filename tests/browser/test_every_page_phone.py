@@ -140,7 +140,8 @@ FILES = frozenset({"bureau.reports.download", "partner_reports.partner_download"
                    "bureau.exports.seekers", "bureau.exports.postings", "bureau.exports.applications",
                    "partner_exports.partner_seekers", "partner_exports.partner_applications",
                    "bureau.imports.template", "bureau.imports.errors", "partner_imports.template",
-                   "partner_imports.errors"})
+                   "partner_imports.errors", "bureau.reports.funnel_download", "bureau.reports.roster_download",
+                   "partner_reports.partner_roster_download"})
 
 
 def pages_by_identity(app, objects):
