@@ -51,6 +51,7 @@ from recruit.events.models import Event
 from recruit.extensions import db
 from recruit.matching import services as matching
 from recruit.reports import formats
+from recruit.reports import funnel
 from recruit.reports import matching_section
 from recruit.reports import scope as scopes
 from recruit.reports import services
@@ -143,6 +144,7 @@ def section_builders():
         ("employers", lambda f: [summary.employer_section(f)]),
         ("occupations", lambda f: [summary.occupation_section(f)]),
         ("origins + provinces", lambda f: list(summary.origin_sections(f))),
+        ("outcome funnel", lambda f: [funnel.section(f.scope)]),
         ("industries", lambda f: [summary.industry_section(f)]),
         ("matching + hard to fill + placement", lambda f: matching_section.sections(f.scope)),
         ("intents", lambda f: [summary.intent_section(f)]),

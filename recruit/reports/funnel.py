@@ -16,10 +16,13 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import aliased
 
 from recruit.applications.figures import people_at
 from recruit.applications.models import INTENT_OR_BEYOND
 from recruit.applications.models import SIGNED_OR_BEYOND
+from recruit.applications.models import Application
+from recruit.checkin.models import Checkin
 from recruit.core import clock
 from recruit.core import display
 from recruit.drives.models import BatchMember
@@ -92,37 +95,38 @@ def rows(scope):
 
 
 def _counts(scope):
-    """{(event id, county): {step: people}} for every step after registration, each grouped in the database."""
+    """{(event id, county): {step: people}} for every step after registration, in two grouped queries.
+
+    The scope's applications "as of" its time are the costly part: one query takes every step that follows an
+    application, its batch and its checks joined (each at most one row per application, so nothing doubles).
+    """
     a, c = scopes.applications(scope).c, scopes.checkins(scope).c
     hometown = Seeker.hometown_code
-    by_application = (sa.select(a.event_id, hometown, sa.func.count(sa.distinct(a.seeker_id)),
-                                people_at(a.status, a.seeker_id, INTENT_OR_BEYOND),
-                                people_at(a.status, a.seeker_id, SIGNED_OR_BEYOND),
-                                people_at(a.status, a.seeker_id, ONBOARDED_OR_BEYOND))
-                      .join(Seeker, Seeker.id == a.seeker_id).group_by(a.event_id, hometown))
+    stayed = {kind: aliased(RetentionCheck, name=f"stayed_{kind}") for kind in ("3m", "6m")}
+    query = (sa.select(a.event_id, hometown, sa.func.count(sa.distinct(a.seeker_id)),
+                       people_at(a.status, a.seeker_id, INTENT_OR_BEYOND),
+                       people_at(a.status, a.seeker_id, SIGNED_OR_BEYOND),
+                       people_at(a.status, a.seeker_id, ONBOARDED_OR_BEYOND),
+                       _people_where(TravelBatch.departed_at <= scope.as_of, a.seeker_id),
+                       *(_people_where(check.id.is_not(None), a.seeker_id) for check in stayed.values()))
+             .join(Seeker, Seeker.id == a.seeker_id)
+             .outerjoin(BatchMember, BatchMember.application_id == a.id)
+             .outerjoin(TravelBatch, TravelBatch.id == BatchMember.batch_id))
+    for kind, check in stayed.items():
+        query = query.outerjoin(check, sa.and_(check.application_id == a.id, check.kind == kind,
+                                               check.outcome == "stayed", check.answered_at <= scope.as_of))
     checked_in = (sa.select(c.event_id, hometown, sa.func.count(sa.distinct(c.seeker_id)))
                   .join(Seeker, Seeker.id == c.seeker_id).group_by(c.event_id, hometown))
-    departed = (sa.select(a.event_id, hometown, sa.func.count(sa.distinct(a.seeker_id)))
-                .join(Seeker, Seeker.id == a.seeker_id).join(BatchMember, BatchMember.application_id == a.id)
-                .join(TravelBatch, TravelBatch.id == BatchMember.batch_id)
-                .where(TravelBatch.departed_at.is_not(None), TravelBatch.departed_at <= scope.as_of)
-                .group_by(a.event_id, hometown))
     counts = {}
-    _merge(counts, by_application, ("applied", "intents", "signed", "onboarded"))
+    _merge(counts, query.group_by(a.event_id, hometown),
+           ("applied", "intents", "signed", "onboarded", "departed", "retained_3m", "retained_6m"))
     _merge(counts, checked_in, ("checked_in",))
-    _merge(counts, departed, ("departed",))
-    for kind in ("3m", "6m"):
-        _merge(counts, _stayed(scope, a, kind), (f"retained_{kind}",))
     return counts
 
 
-def _stayed(scope, a, kind):
-    """People whose employer answered the check of this kind "still there" by the scope's time."""
-    return (sa.select(a.event_id, Seeker.hometown_code, sa.func.count(sa.distinct(a.seeker_id)))
-            .join(Seeker, Seeker.id == a.seeker_id).join(RetentionCheck, RetentionCheck.application_id == a.id)
-            .where(RetentionCheck.kind == kind, RetentionCheck.outcome == "stayed",
-                   RetentionCheck.answered_at <= scope.as_of)
-            .group_by(a.event_id, Seeker.hometown_code))
+def _people_where(condition, seeker_id):
+    """SQL: how many distinct seekers have a row meeting the condition."""
+    return sa.func.count(sa.distinct(sa.case((condition, seeker_id))))
 
 
 def _merge(counts, query, keys):
@@ -135,20 +139,17 @@ def _registered(scope, event, counties):
     reached = Seeker.hometown_code.in_(counties) if counties else sa.false()
     if event.origin_region_codes:
         reached = sa.or_(reached, in_regions_clause(event.origin_region_codes))
-    came = scopes.seekers(scope, _of_event(scopes.applications(scope), event), _of_event(scopes.checkins(scope),
-                                                                                           event))
-    cutoff = min(event.ends_at, scope.as_of)
+    # Whoever came or applied by the scope's time was registered, even after the event's end.
+    applied = sa.select(Application.seeker_id).where(Application.event_id == event.id,
+                                                     Application.created_at <= scope.as_of)
+    came = sa.select(Checkin.seeker_id).where(Checkin.event_id == event.id, Checkin.at <= scope.as_of)
     query = (sa.select(Seeker.hometown_code, sa.func.count())
-             .where(reached, sa.or_(Seeker.created_at <= cutoff, Seeker.id.in_(sa.select(came.c.id))))
+             .where(reached, sa.or_(Seeker.created_at <= min(event.ends_at, scope.as_of), Seeker.id.in_(applied),
+                                    Seeker.id.in_(came)))
              .group_by(Seeker.hometown_code))
     if scope.region_codes:
         query = query.where(in_regions_clause(scope.region_codes))
     return dict(db.session.execute(query).all())
-
-
-def _of_event(subquery, event):
-    """The rows of a scope's subquery at one of its events."""
-    return sa.select(subquery).where(subquery.c.event_id == event.id).subquery()
 
 
 def columns():
