@@ -25,7 +25,8 @@ logger = logging.getLogger(__name__)
               help="Random seed: the same seed and scale give the same data.")
 @click.option("--force", is_flag=True,
               help="Delete all events, employers, postings, seekers (with their accounts), check-ins, "
-                   "applications and reports first. Bureau and partner staff accounts are kept.")
+                   "applications, travel batches, retention checks and reports first. Bureau and partner staff "
+                   "accounts are kept.")
 @with_appcontext
 def demo_command(scale, seed, force):
     """Load demo data: Qujiang's 2023 new-year job fair and the Weining cross-province drive.

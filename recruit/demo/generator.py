@@ -10,6 +10,8 @@ from recruit.demo import catalog
 from recruit.demo import companies
 from recruit.demo import people
 from recruit.demo import pipeline
+from recruit.demo import retention
+from recruit.demo import travel
 from recruit.demo.numbers import Numbers
 from recruit.demo.timeline import DRIVE_DAY
 from recruit.demo.timeline import DRIVE_END
@@ -38,7 +40,7 @@ ONLINE_DAY = date(2023, 2, 6)
 # Filled postings: ones that signed several people, whose employer then stopped hiring.
 FILLED_SHARE = 0.06
 TABLES = ("events", "employers", "participations", "postings", "posting_events", "seekers", "checkins",
-          "applications", "application_changes")
+          "applications", "application_changes", "travel_batches", "batch_members", "retention_checks")
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,8 @@ class DemoData:
 
 
 def generate(scale=1.0, seed=2023):
-    """The fair and the drive with their employers, postings, seekers, check-ins and applications."""
+    """The fair and the drive with their employers, postings, seekers, check-ins and applications, the drive's
+    travel batches and the retention checks of everyone who started work."""
     rng = random.Random(seed)
     plan = Plan.at(scale)
     numbers = Numbers(rng)
@@ -94,22 +97,27 @@ def generate(scale=1.0, seed=2023):
     people.attend(rng, population, people.DRIVE, DRIVE_ID, DRIVE_DAY, plan.drive_identified,
                   people.DRIVE_CHANNELS, functools.partial(people.drive_time, first_day=DRIVE_DAY))
     online = [people.add_seeker(rng, population, people.FAIR, ONLINE_DAY) for _ in range(plan.online_seekers)]
-    flow = _applications(rng, plan, world, population, online)
+    journey = travel.Journey(rng, numbers, DRIVE_DAY)
+    flow = _applications(rng, plan, world, population, online, journey)
     _settle_postings(rng, world.postings, flow.signed)
+    batches, members = journey.tables(DRIVE_ID)
+    checks = retention.settle(rng, flow.applications, flow.changes)
     tables = dict(zip(TABLES, (events, world.employers, world.participations, world.postings, world.links,
-                               population.seekers, population.checkins, flow.applications, flow.changes),
+                               population.seekers, population.checkins, flow.applications, flow.changes,
+                               batches, members, checks),
                       strict=True))
     return DemoData(tables=tables)
 
 
-def _applications(rng, plan, world, population, online):
-    """Each event's intents and browsing, then the online-only seekers' applications."""
+def _applications(rng, plan, world, population, online, journey):
+    """Each event's intents and browsing (the drive's signed on its journey), then the online-only seekers'."""
     flow = pipeline.Pipeline(rng)
     by_id = {posting["id"]: posting for posting in world.postings}
-    for event_id, intents, mix in ((FAIR_ID, plan.fair_intents, pipeline.FAIR_MIX),
-                                   (DRIVE_ID, plan.drive_intents, pipeline.DRIVE_MIX)):
+    for event_id, intents, mix, trains in ((FAIR_ID, plan.fair_intents, pipeline.FAIR_MIX, None),
+                                           (DRIVE_ID, plan.drive_intents, pipeline.DRIVE_MIX, journey)):
         linked = [by_id[link["posting_id"]] for link in world.links if link["event_id"] == event_id]
-        flow.event(event_id, population.attendees.get(event_id, []), pipeline.pool_of(linked), intents, mix)
+        flow.event(event_id, population.attendees.get(event_id, []), pipeline.pool_of(linked), intents, mix,
+                   trains)
     open_postings = [p for p in world.postings if p["status"] == "open"]
     flow.online(online, pipeline.pool_of(open_postings), ONLINE_DAY, ONLINE_DAY + timedelta(days=14))
     return flow

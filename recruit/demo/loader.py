@@ -15,8 +15,8 @@ logger = logging.getLogger(__name__)
 
 CHUNK = 5000
 # What --force deletes, children first; then the seekers' and employers' own accounts, employers and events.
-CLEARED_TABLES = ("application_changes", "applications", "checkins", "posting_events", "participations",
-                  "postings", "reports", "seekers")
+CLEARED_TABLES = ("retention_checks", "batch_members", "travel_batches", "application_changes", "applications",
+                  "checkins", "posting_events", "participations", "postings", "reports", "seekers")
 # Accounts that belong to the deleted seekers and employers; bureau and partner staff accounts stay.
 OWN_ACCOUNT_ROLES = ("seeker", "employer")
 
@@ -29,8 +29,9 @@ class ExistingData(Exception):
         found = ", ".join(f"{count:,} {name}" for name, count in counts.items() if count)
         super().__init__(
             f"The database already holds data ({found}); demo data would mix with it. "
-            "Use --force to delete all events, employers, postings, seekers, check-ins, applications and "
-            "reports (bureau and partner accounts are kept) and load the demo data afresh."
+            "Use --force to delete all events, employers, postings, seekers, check-ins, applications, travel "
+            "batches, retention checks and reports (bureau and partner accounts are kept) and load the demo data "
+            "afresh."
         )
 
 

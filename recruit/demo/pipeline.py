@@ -6,25 +6,32 @@ from datetime import timedelta
 from recruit.applications.models import OBSOLETE_NOTE
 from recruit.applications.models import PIPELINE
 from recruit.applications.models import SIGNED_OR_BEYOND
+from recruit.demo.timeline import AS_OF
 from recruit.demo.timeline import day_between
 from recruit.demo.timeline import days_after
 from recruit.demo.timeline import local_date
 from recruit.demo.timeline import office_time
 from recruit.domain import education
 from recruit.domain import idcard
+from recruit.drives.models import CHECK_MONTHS
+from recruit.drives.retention import add_months
 
 logger = logging.getLogger(__name__)
 
-# What became of each event's intents by the as-of date; Weining's workers mostly came and stayed.
+# What became of each event's intents by the as-of date; Weining's workers mostly came and stayed, but a signature
+# at the drive is not an arrival: some never boarded (travel.py), and some who started left within months.
 FAIR_MIX = (("intent", 45), ("signed", 9), ("onboarded", 14), ("retained", 32))
-DRIVE_MIX = (("intent", 30), ("signed", 8), ("onboarded", 17), ("retained", 45))
+DRIVE_MIX = (("intent", 30), ("signed", 13), ("onboarded", 10), ("retained", 47))
 # Applications of visitors who reached no intent at the event.
 BROWSING_MIX = (("applied", 36), ("interviewed", 20), ("rejected", 30), ("withdrawn", 14))
 ONLINE_MIX = (("applied", 40), ("interviewed", 20), ("intent", 12), ("signed", 6), ("rejected", 15),
               ("withdrawn", 7))
-# Days from intent to signing by how far it went: the retained started soon after the event; the onboarded
-# signed in spring, so their three months had not passed by the as-of date.
-SIGN_AFTER = {"signed": (5, 60), "onboarded": (60, 110), "retained": (1, 20)}
+# Days from intent to signing by how far it went, away from a drive (whose batches set them): the retained started
+# soon after the event; the onboarded signed from spring to late summer, so that about half of them have had their
+# three months by the as-of date (and left, or wait for the employer's answer); the signed, in summer, wait to start.
+SIGN_AFTER = {"signed": (150, 220), "onboarded": (60, 205), "retained": (1, 20)}
+# Days after a retention check fell due that the employer answered it; "still there" at 3 months retains.
+ANSWER_AFTER = (1, 6)
 EXTRA_SHARE = 0.3
 BROWSING_SHARE = 0.45
 ONLINE_SHARE = 0.6
@@ -43,6 +50,11 @@ def pool_of(postings):
     for posting in postings:
         by_trade.setdefault(posting["occupation_code"], []).append(posting)
     return Pool(postings, by_trade)
+
+
+def answer_time(rng, due):
+    """When the employer answered a check due on `due`: a few days later, by the as-of date."""
+    return office_time(rng, min(due + timedelta(days=rng.randint(*ANSWER_AFTER)), local_date(AS_OF)))
 
 
 def quota(rng, mix, count):
@@ -69,12 +81,15 @@ class Pipeline:
         self.pairs = set()
         self.obsolete_made = False
 
-    def event(self, event_id, attendees, pool, intents, mix):
-        """`intents` attendees reach an intent at the event (some go further); some others just apply."""
+    def event(self, event_id, attendees, pool, intents, mix, journey=None):
+        """`intents` attendees reach an intent at the event (some go further); some others just apply.
+
+        At a drive, the `journey` gives each signing a seat on a batch, which sets when it was signed and started.
+        """
         rng = self.rng
         committed, others = self._split(attendees, pool, intents)
         for (seeker, at), stage in zip(committed, quota(rng, mix, intents), strict=True):
-            self._committed(event_id, seeker, at, pool, stage)
+            self._committed(event_id, seeker, at, pool, stage, journey)
         plan = [(seeker, at, rng.choices((1, 2, 3), (50, 35, 15))[0]) for seeker, at in others
                 if rng.random() < BROWSING_SHARE]
         stages = iter(quota(rng, BROWSING_MIX, sum(count for _, _, count in plan)))
@@ -109,7 +124,7 @@ class Pipeline:
         missing = intents - len(committed)
         return committed + others[:missing], others[missing:]
 
-    def _committed(self, event_id, seeker, at, pool, stage):
+    def _committed(self, event_id, seeker, at, pool, stage, journey):
         """An intent at the booth and what came of it; a signing makes the other application obsolete."""
         rng = self.rng
         start = self._booth(at)
@@ -117,9 +132,12 @@ class Pipeline:
         if posting is None:
             stage = "intent"
             posting = self._pick(seeker, pool, start) or self._pick(seeker, pool, start, strict=False)
-        steps = self._steps(stage, start)
-        self._add(seeker, posting, event_id, steps)
+        seat = journey.seat(stage) if journey and stage in SIGNED_OR_BEYOND else None
+        steps = self._steps(stage, start, seat=seat)
+        application_id = self._add(seeker, posting, event_id, steps)
         signed_at = dict(steps).get("signed")
+        if seat and seat.boards:
+            journey.board(seat, application_id, signed_at)
         if rng.random() < EXTRA_SHARE or (signed_at and not self.obsolete_made):
             later = start + timedelta(minutes=rng.randint(5, 60))
             other = self._pick(seeker, pool, later)
@@ -161,8 +179,11 @@ class Pipeline:
         depth = self.rng.choices((1, 2, 3), (45, 40, 15))[0]
         return PIPELINE[:depth] + (final,)
 
-    def _steps(self, final, start, online=False, closed_at=None):
-        """(status, time) of each step; at a booth the interview and the intent follow within minutes."""
+    def _steps(self, final, start, online=False, closed_at=None, seat=None):
+        """(status, time) of each step; at a booth the interview and the intent follow within minutes.
+
+        A retained worker's last step is the employer's "still there" answer to the 3-month check.
+        """
         rng = self.rng
         path = self._path(final)
         quick = not online and ("intent" in path or final == "obsolete")
@@ -173,12 +194,16 @@ class Pipeline:
                 at = previous + timedelta(minutes=rng.randint(5, 40))
             elif status in ("interviewed", "intent"):
                 at = days_after(rng, previous, 1, 5 if online else 10)
+            elif status == "signed" and seat:
+                at = seat.signing(previous)
             elif status == "signed":
                 at = days_after(rng, previous, *SIGN_AFTER.get(final, (5, 60)))
+            elif status == "onboarded" and seat:
+                at = seat.first_day()
             elif status == "onboarded":
                 at = days_after(rng, previous, 3, 14)
             elif status == "retained":
-                at = days_after(rng, previous, 91, 100)
+                at = answer_time(rng, add_months(local_date(previous), CHECK_MONTHS["3m"]))
             elif status == "obsolete":
                 at = closed_at
             else:
@@ -192,7 +217,7 @@ class Pipeline:
         intent_at = next((at for status, at in steps if status == "intent"), None)
         self.applications.append({
             "id": application_id, "seeker_id": seeker["id"], "posting_id": posting["id"],
-            "event_id": event_id, "status": final, "intent_at": intent_at, "note": "",
+            "event_id": event_id, "status": final, "intent_at": intent_at, "note": "", "onboarded_on": None,
             "created_at": steps[0][1], "updated_at": last,
         })
         previous = None
@@ -206,3 +231,4 @@ class Pipeline:
         self.pairs.add((seeker["id"], posting["id"]))
         if final in SIGNED_OR_BEYOND:
             self.signed[posting["id"]] = self.signed.get(posting["id"], 0) + 1
+        return application_id

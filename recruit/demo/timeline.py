@@ -43,5 +43,6 @@ FAIR_END = local(FAIR_DAY, 15, 30)
 DRIVE_DAY = date(2023, 2, 2)
 DRIVE_START = local(DRIVE_DAY, 9)
 DRIVE_END = local(DRIVE_DAY + timedelta(days=1), 17)
-# Everything happened before this moment: late enough for three months of retention after the fair.
-AS_OF = local(date(2023, 6, 30), 18)
+# Everything happened before this moment: late enough for the 6-month checks of the workers who started in
+# February, after the fair and the drive.
+AS_OF = local(date(2023, 9, 30), 18)

@@ -23,6 +23,9 @@ from recruit.domain import legal
 from recruit.domain import mobile
 from recruit.domain import occupations
 from recruit.domain import regions
+from recruit.drives.models import BatchMember
+from recruit.drives.models import RetentionCheck
+from recruit.drives.models import TravelBatch
 from recruit.employers.models import Employer
 from recruit.events.models import Event
 from recruit.events.models import Participation
@@ -56,6 +59,11 @@ def digest(db):
         [(a.seeker_id, a.posting_id, a.event_id, a.status) for a in all_of(db, Application)],
         [(c.application_id, c.to_status, c.at) for c in all_of(db, ApplicationChange)],
         [(e.name, e.anonymous_visitors) for e in all_of(db, Event)],
+        [(a.id, a.onboarded_on) for a in all_of(db, Application) if a.onboarded_on],
+        [(b.departs_on, b.escort_name, b.escort_mobile, b.arrived_at) for b in all_of(db, TravelBatch)],
+        [(m.batch_id, m.application_id, m.added_at) for m in all_of(db, BatchMember)],
+        [(c.application_id, c.kind, c.due_on, c.answered_at, c.outcome, c.left_on, c.reason)
+         for c in all_of(db, RetentionCheck)],
     ]
     return hashlib.sha256(repr(rows).encode()).hexdigest()
 
