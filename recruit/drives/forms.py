@@ -103,8 +103,8 @@ class AnswerForm(Form):
 class RosterForm(FilterForm):
     """The roster's period, threshold and county: a GET form, so that a roster's address can be shared."""
 
-    starts_on = DateField(_l("Threshold reached from"), validators=[Required()])
-    ends_on = DateField(_l("to"), validators=[Required()])
+    starts_on = DateField(_l("Threshold day from"), validators=[Required()])
+    ends_on = DateField(_l("Threshold day to"), validators=[Required()])
     months = IntegerField(_l("Months at one employer"), validators=[Required()],
                           render_kw={"inputmode": "numeric", "min": 1, "max": subsidy.MAX_MONTHS})
     county = SelectField(_l("Hometown county"), default="", invalid_choice_message=NOT_LISTED)
