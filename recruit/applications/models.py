@@ -38,6 +38,7 @@ OPEN = ("applied", "interviewed", "intent")
 # The event's intent figure counts applications that reached `intent` or went beyond it.
 INTENT_OR_BEYOND = ("intent", "signed", "onboarded", "retained")
 SIGNED_OR_BEYOND = ("signed", "onboarded", "retained")
+ONBOARDED_OR_BEYOND = ("onboarded", "retained")
 # Why the system closed an application: kept in the history as this text, shown translated.
 OBSOLETE_NOTE = "the seeker signed with another employer"
 BOOTH_NOTE = "intent recorded at the booth"

@@ -20,6 +20,7 @@ from sqlalchemy.orm import aliased
 
 from recruit.applications.figures import people_at
 from recruit.applications.models import INTENT_OR_BEYOND
+from recruit.applications.models import ONBOARDED_OR_BEYOND
 from recruit.applications.models import SIGNED_OR_BEYOND
 from recruit.applications.models import Application
 from recruit.checkin.models import Checkin
@@ -39,7 +40,6 @@ from recruit.seekers.services import in_regions_clause
 
 logger = logging.getLogger(__name__)
 
-ONBOARDED_OR_BEYOND = ("onboarded", "retained")
 # Each step and its label, in the order a worker goes through them.
 STEPS = (
     ("registered", _l("Registered (people)")),
@@ -52,7 +52,6 @@ STEPS = (
     ("retained_3m", _l("Still there at 3 months")),
     ("retained_6m", _l("Still there at 6 months")),
 )
-TRAVEL_STEPS = frozenset({"departed"})
 NOTE = _l("People, as of the report's time. Registered: the county's seekers on the platform by the event's end. "
           "Departed counts workers in a travel batch that has left, at cross-province drives only. Each rate is "
           "the step's count divided by the step before it.")

@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from recruit.applications.figures import applications_at
 from recruit.applications.figures import people_at
 from recruit.applications.models import INTENT_OR_BEYOND
+from recruit.applications.models import ONBOARDED_OR_BEYOND
 from recruit.applications.models import SIGNED_OR_BEYOND
 from recruit.applications.models import STATUSES
 from recruit.core import clock
@@ -36,7 +37,6 @@ from recruit.seekers.models import Seeker
 
 logger = logging.getLogger(__name__)
 
-ONBOARDED_OR_BEYOND = ("onboarded", "retained")
 TITLES = {value: KINDS.label(value) for value in KINDS}
 PIPELINE_COLUMNS = (("applicants", _l("Applicants")), ("intents", _l("Intents (people)")),
                     ("signed", _l("Signed (people)")))
